@@ -1,0 +1,109 @@
+"""The command line: a thin click group.  Each command imports its work lazily,
+so that `ladderpress --help` starts fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+
+SITE_DIR = click.argument(
+    "site_dir",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="ladderpress")
+def main() -> None:
+    """Publish a product-management career ladder from Markdown and YAML.
+
+    A site is a folder with site.yml and content/ (tracks, levels,
+    competencies, resources, pages). Run a command with --help for details.
+
+    \b
+    Example:
+      ladderpress check --strict path/to/site
+    """
+
+
+@main.command()
+@SITE_DIR
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations on pull requests, json for tools.",
+)
+def check(site_dir: Path, strict: bool, fmt: str) -> None:
+    """Validate the content and report every problem; write nothing.
+
+    Each problem reads `path:line:col: severity: message`, followed by a hint
+    on what to write instead. Exits 0 when the content is clean, 1 when it
+    has errors (or warnings, with --strict), 2 on a usage error.
+
+    \b
+    Examples:
+      ladderpress check
+      ladderpress check --strict --format github docs/ladder
+    """
+    from generator import console
+    from generator.check import check_site
+
+    result = check_site(site_dir)
+    diagnostics = console.promote(result.diagnostics, strict)
+    site_arg = str(click.get_current_context().params["site_dir"])
+    if site_dir == Path("."):
+        site_arg = "."
+    if fmt == "json":
+        click.echo(console.render_json(diagnostics, site_arg))
+    elif diagnostics:
+        if fmt == "github":
+            click.echo(console.render_github(diagnostics, site_arg))
+        else:
+            color = console.use_color()
+            click.echo(console.render_text(diagnostics, site_arg, color), color=color)
+    if fmt != "json":
+        click.echo(console.summary(diagnostics, result.files))
+    failed = any(d.severity == "error" for d in diagnostics)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the schema files into.",
+)
+def schema(output: Path) -> None:
+    """Write JSON Schemas (draft 2020-12) for site.yml and every content kind.
+
+    Point your editor's YAML language server at them for completion and
+    checking while you type; see docs/editors.md. Files written:
+    site, track, level, competency, page, home, resources and plan
+    (each NAME.schema.json).
+
+    \b
+    Example:
+      ladderpress schema -o .schemas
+    """
+    from generator.schemas import all_schemas
+
+    output.mkdir(parents=True, exist_ok=True)
+    files = all_schemas()
+    for name, text in files.items():
+        (output / name).write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {len(files)} schemas to {output}/")

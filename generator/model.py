@@ -1,0 +1,205 @@
+"""The content model: frozen dataclasses with every reference checked and resolved.
+
+Everything after validation works on these values only; nothing here reads
+files or knows about YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+PAPER_SIZES = ("a4", "letter")
+
+BUILTIN_RESOURCE_KINDS = (
+    "book",
+    "course",
+    "certification",
+    "article",
+    "newsletter",
+    "podcast",
+    "video",
+    "talk",
+    "community",
+    "event",
+    "tool",
+    "template",
+)
+
+#: The worksheet sections, in their default order (see DESIGN.md, "The plan worksheet").
+PLAN_SECTION_IDS = ("reflect", "goals", "gap", "grow", "action", "review")
+
+
+def frozen_map(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """A read-only view of a dict, for mappings held by frozen dataclasses."""
+    return MappingProxyType(dict(data or {}))
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Markdown source and where it starts, so rendering problems can be positioned."""
+
+    source: str
+    path: str
+    line: int
+
+    def __bool__(self) -> bool:
+        return bool(self.source.strip())
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """site.yml, with every default filled in."""
+
+    title: str
+    organization: str = ""
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    theme: str = "default"
+    logo: str = ""
+    colors: Mapping[str, str] = field(default_factory=frozen_map)
+    edit_url: str = ""
+    paper: str = "a4"
+    directory_urls: bool = True
+    markdown_html: bool = False
+    categories: tuple[str, ...] = ()
+    resource_kinds: tuple[str, ...] = BUILTIN_RESOURCE_KINDS
+    version: str = ""
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    order: int
+    summary: Markdown | None
+    body: Markdown
+    path: str
+    implicit: bool = False
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    title: str
+    rank: int
+    tracks: tuple[str, ...]
+    shared: bool
+    aka: tuple[str, ...]
+    summary: Markdown | None
+    scope: Markdown | None
+    typical_experience: str
+    next: tuple[str, ...]
+    body: Markdown
+    path: str
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What a level shows in a competency: one or more statements, and optional evidence."""
+
+    statements: tuple[Markdown, ...]
+    examples: tuple[Markdown, ...] = ()
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    category: str
+    order: int | None
+    tracks: tuple[str, ...]
+    summary: Markdown | None
+    expectations: Mapping[str, Expectation]
+    body: Markdown
+    path: str
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    kind: str
+    url: str
+    author: str
+    competencies: tuple[str, ...]
+    levels: tuple[str, ...]
+    time: str
+    cost: str
+    note: Markdown | None
+    tags: tuple[str, ...]
+    path: str
+    line: int
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+    def suits(self, level_id: str) -> bool:
+        """True when the resource names the level, or names no level at all."""
+        return not self.levels or level_id in self.levels
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    order: int | None
+    body: Markdown
+    path: str
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    id: str
+    title: str
+    intro: Markdown | None
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The career-plan worksheet's sections and settings (plan.yml over the defaults)."""
+
+    title: str
+    intro: Markdown | None
+    rating_scale: tuple[str, ...]
+    sections: tuple[PlanSection, ...]
+    targets: Mapping[str, str]
+    action_rows: int
+    review_rows: int
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole framework, ordered for display and cross-referenced."""
+
+    config: SiteConfig
+    tracks: tuple[Track, ...]
+    levels: tuple[Level, ...]
+    competencies: tuple[Competency, ...]
+    resources: tuple[Resource, ...]
+    pages: tuple[Page, ...]
+    home: Page | None
+    plan: Plan
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)
+
+    def track(self, track_id: str) -> Track:
+        return next(track for track in self.tracks if track.id == track_id)
+
+    def competency(self, competency_id: str) -> Competency:
+        return next(c for c in self.competencies if c.id == competency_id)
+
+    def levels_of(self, track_id: str) -> tuple[Level, ...]:
+        """The levels on one track, lowest rank first."""
+        return tuple(level for level in self.levels if track_id in level.tracks)
+
+    def applies(self, competency: Competency, level: Level) -> bool:
+        """True when the competency is assessed at the level (their tracks meet)."""
+        return bool(set(competency.tracks) & set(level.tracks))
