@@ -520,7 +520,7 @@ class Record(Type):
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
         ok = True
-        for k, v in node.items:
+        for k, _ in node.items:
             if k.text not in names:
                 hint = suggest(k.text, names)
                 if not hint:

@@ -113,7 +113,7 @@ class Sequence:
     mark: Mark
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Union[Scalar, Mapping, Sequence]  # noqa: UP007 - a runtime alias, valid on 3.10
 
 
 def kind_name(node: Node | None) -> str:
