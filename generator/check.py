@@ -31,4 +31,7 @@ def check_site(root: Path) -> Checked:
         + (sources.site is not None)
         + (sources.plan is not None)
     )
-    return Checked(site, report.sorted(), files)
+    diagnostics = report.sorted()
+    if any(d.severity == "error" for d in diagnostics):
+        site = None
+    return Checked(site, diagnostics, files)

@@ -78,6 +78,8 @@ class Type:
 
     #: How the expected value reads in a message: "expected <what>".
     what = "a value"
+    #: The same, for a list of them: "a list of <many>".
+    many = "values"
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         raise NotImplementedError
@@ -99,6 +101,7 @@ class Text(Type):
 
     markdown: bool = False
     what: str = "text"
+    many: str = "text"
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         if not isinstance(node, Scalar):
@@ -142,6 +145,7 @@ class Id(Text):
 
     of: str = "an id"
     what: str = "an id"
+    many: str = "ids"
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         value = Text.check(self, node, key, report, mark)
@@ -226,6 +230,7 @@ class Color(Text):
     """A CSS hex colour such as #3b5bdb."""
 
     what: str = "a hex colour"
+    many: str = "hex colours"
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         value = Text.check(self, node, key, report, mark)
@@ -253,6 +258,7 @@ class Integer(Type):
     minimum: int | None = None
     maximum: int | None = None
     what: str = "a whole number"
+    many: str = "whole numbers"
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         name = key.rsplit(".", 1)[-1]
@@ -336,7 +342,8 @@ class ListOf(Type):
 
     @property
     def what(self) -> str:  # type: ignore[override]
-        return f"a list of {self.item.what}" + (f" or {self.item.what}" if self.single else "")
+        listed = f"a list of {self.item.many}"
+        return f"{self.item.what}, or {listed}" if self.single else listed
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         if self.single and isinstance(node, Scalar) and node.tag != NULL:
@@ -499,6 +506,7 @@ class Record(Type):
     title: str = ""
     fields: tuple[Field, ...] = ()
     what: str = "a mapping of keys to values"
+    many: str = "mappings"
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

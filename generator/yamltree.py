@@ -15,6 +15,7 @@ and expand aliases without limit.  We read the safe parser's event stream
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -164,7 +165,8 @@ def parse(text: str, path: str, report: Report, line_offset: int = 0) -> Node | 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = builder.mark(mark) if mark is not None else Mark(path, line_offset + 1, 1)
-        problem = exc.problem or "invalid YAML"
+        # The C and the pure-Python parsers end some messages differently.
+        problem = re.sub(r" (here|in this context)$", "", exc.problem or "syntax error")
         context = f" ({exc.context})" if exc.context else ""
         report.error(
             where,
@@ -199,7 +201,7 @@ class _Builder:
     def mark(self, yaml_mark: Any) -> Mark:
         return Mark(self.path, self.line_offset + yaml_mark.line + 1, yaml_mark.column + 1)
 
-    def feed(self, event: yaml.Event) -> None:
+    def feed(self, event: yaml.Event | None) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:

@@ -1,0 +1,121 @@
+"""The command line: output formats, exit codes, colour."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from generator import __version__
+from generator.cli import main
+from tests.conftest import REPO, SITES
+
+BROKEN_LEVEL = {"content/levels/principal-pm.md": "---\ntitle: P\ntrack: ics\nrank: 3\n---\n"}
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def test_clean_site_exits_0_with_summary():
+    result = run("check", str(SITES / "minimal"))
+    assert result.exit_code == 0
+    assert result.output == "Checked 11 files: no problems found.\n"
+
+
+def test_json_format(make_site):
+    root = make_site(BROKEN_LEVEL)
+    result = run("check", "--format", "json", str(root))
+    assert result.exit_code == 1
+    items = json.loads(result.output)
+    assert items == [
+        {
+            "path": f"{root}/content/levels/principal-pm.md",
+            "line": 3,
+            "column": 8,
+            "severity": "error",
+            "code": "unknown-ref",
+            "message": "'track': unknown track 'ics' (known: ic, management)",
+            "hint": "did you mean 'ic'?",
+        }
+    ]
+
+
+def test_github_format(make_site, monkeypatch):
+    root = make_site(BROKEN_LEVEL)
+    monkeypatch.chdir(root)
+    result = run("check", "--format", "github")
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first == (
+        "::error file=content/levels/principal-pm.md,line=3,col=8,title=unknown-ref::"
+        "'track': unknown track 'ics' (known: ic, management) — did you mean 'ic'?"
+    )
+
+
+def test_strict_turns_warnings_into_errors(make_site):
+    root = make_site(
+        {"content/competencies/strategy.md": "---\nname: S\nexpectations: {pm: a}\n---\n"}
+    )
+    relaxed = run("check", str(root))
+    assert relaxed.exit_code == 0
+    assert ": warning: no expectation for the level 'senior-pm'" in relaxed.output
+    strict = run("check", "--strict", str(root))
+    assert strict.exit_code == 1
+    assert ": error: no expectation for the level 'senior-pm'" in strict.output
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("check", str(tmp_path / "missing")).exit_code == 2
+    assert run("check", "--format", "xml").exit_code == 2
+
+
+def test_version_and_help():
+    assert run("--version").output.strip() == f"ladderpress, version {__version__}"
+    result = run()
+    assert "check" in result.output and "schema" in result.output
+    assert "Example" in run("check", "--help").output
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(make_site):
+    """The real process: piped output has no escape codes; NO_COLOR wins over a terminal."""
+    from generator import console
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    root = make_site(BROKEN_LEVEL)
+    piped = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert piped.returncode == 1
+    assert "\x1b[" not in piped.stdout
+    assert console.use_color(Tty())  # type: ignore[arg-type]
+    monkey_env = {"NO_COLOR": "1"}
+    import os
+
+    old = os.environ.get("NO_COLOR")
+    os.environ.update(monkey_env)
+    try:
+        assert not console.use_color(Tty())  # type: ignore[arg-type]
+    finally:
+        if old is None:
+            del os.environ["NO_COLOR"]
+        else:
+            os.environ["NO_COLOR"] = old
+
+
+def test_help_does_not_import_jinja_or_markdown():
+    code = (
+        "import sys; from click.testing import CliRunner; from generator.cli import main;"
+        "CliRunner().invoke(main, ['--help']);"
+        "print(sorted(m for m in ('jinja2', 'markdown_it', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.strip() == "[]"
