@@ -18,13 +18,19 @@ class Checked:
     site: Site | None
     diagnostics: list[Diagnostic]
     files: int
+    assets: tuple[str, ...] = ()
 
 
 def check_site(root: Path) -> Checked:
-    """Load and validate the site folder; every problem found, in file order."""
+    """Load and validate the site folder, links included; every problem found, in file order."""
     sources, report = load(root)
     site, validation = validate(sources)
     report.extend(validation)
+    assets = tuple(sources.assets)
+    if site is not None and not report.errors:
+        from generator.render import check_links
+
+        report.items.extend(check_links(site, frozenset(assets)))
     files = (
         len(sources.documents)
         + len(sources.resources)
@@ -34,4 +40,4 @@ def check_site(root: Path) -> Checked:
     diagnostics = report.sorted()
     if any(d.severity == "error" for d in diagnostics):
         site = None
-    return Checked(site, diagnostics, files)
+    return Checked(site, diagnostics, files, assets)

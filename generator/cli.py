@@ -107,3 +107,55 @@ def schema(output: Path) -> None:
     for name, text in files.items():
         (output / name).write_text(text, encoding="utf-8")
     click.echo(f"Wrote {len(files)} schemas to {output}/")
+
+
+@main.command()
+@SITE_DIR
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=True, path_type=Path),
+    default=None,
+    help="Folder to write the site into.  [default: SITE_DIR/site]",
+)
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: build nothing if there are any."
+)
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Also remove staging folders left beside the output by a killed build.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace a non-empty output folder that Ladderpress did not make."
+)
+def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force: bool) -> None:
+    """Render the site into a folder any web server or static host can serve.
+
+    Checks the content first: on any error nothing is written and the
+    previous output stays exactly as it was. The new site is written beside
+    the output folder and swapped into place only when complete. Links are
+    relative, so the site works under any sub-path.
+
+    \b
+    Examples:
+      ladderpress build
+      ladderpress build path/to/site -o public --strict
+    """
+    from generator import console
+    from generator.build import build as run_build
+    from generator.errors import ContentError
+
+    out = output if output is not None else site_dir / "site"
+    site_arg = "." if site_dir == Path(".") else str(site_dir)
+    color = console.use_color()
+    try:
+        built = run_build(site_dir, out, strict=strict, force=force, clean=clean)
+    except ContentError as exc:
+        diagnostics = console.promote(exc.diagnostics, strict)
+        click.echo(console.render_text(diagnostics, site_arg, color), color=color)
+        click.echo("Build failed: nothing was written.", err=True)
+        sys.exit(1)
+    if built.warnings:
+        click.echo(console.render_text(built.warnings, site_arg, color), color=color)
+    click.echo(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")

@@ -1,0 +1,130 @@
+"""`ladderpress build`: check, render every page in memory, then write the site atomically."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.check import check_site
+from generator.errors import ERROR, ContentError, Diagnostic, Mark
+from generator.output import check_output, leftovers, write_site
+from generator.pages import PageSpec, pages
+from generator.render import Renderer
+from generator.templates import environment, resolve_theme
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made."""
+
+    pages: tuple[PageSpec, ...]
+    files: int
+    seconds: float
+    warnings: list[Diagnostic]
+
+    @property
+    def html_pages(self) -> int:
+        return sum(1 for p in self.pages if p.html)
+
+
+def build(
+    root: Path,
+    out: Path,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    clean: bool = False,
+    on_render: Callable[[PageSpec], None] | None = None,
+) -> Built:
+    """Check the content, render every page, write them all; raise ContentError on any problem."""
+    started = time.perf_counter()
+    checked = check_site(root)
+    problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
+    if problems or checked.site is None:
+        raise ContentError(checked.diagnostics)
+    site = checked.site
+    check_output(out, root, force)
+    theme = resolve_theme(root, site.config.theme)
+    specs = pages(site)
+    static = theme.static_files()
+    copies = {f"static/{name}": path for name, path in static.items()}
+    copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
+    _check_unique([s.path for s in specs], list(copies))
+    renderer = Renderer(site, environment(theme), specs, frozenset(checked.assets), tuple(static))
+    files: dict[str, bytes] = {}
+    for spec in specs:
+        if on_render is not None:
+            on_render(spec)
+        files[spec.path] = _render(renderer, spec, root)
+    if clean:
+        for path in leftovers(out):
+            import shutil
+
+            shutil.rmtree(path, ignore_errors=True)
+    write_site(out, files, copies)
+    return Built(
+        specs, len(files) + len(copies), time.perf_counter() - started, checked.diagnostics
+    )
+
+
+def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:
+    """Render one page; a broken template becomes a positioned error, not a traceback."""
+    try:
+        return renderer.render(spec)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Mark(_template_path(exc.filename, root), exc.lineno or 1)
+        raise ContentError(
+            [Diagnostic(where, ERROR, "template", f"template syntax: {exc.message}")]
+        ) from None
+    except (jinja2.UndefinedError, jinja2.TemplateError) as exc:
+        frames = [
+            f
+            for f in traceback.extract_tb(exc.__traceback__)
+            if f.filename.endswith((".html", ".xml", ".txt"))
+        ]
+        where = (
+            Mark(_template_path(frames[-1].filename, root), frames[-1].lineno or 1)
+            if frames
+            else Mark(spec.path)
+        )
+        raise ContentError(
+            [Diagnostic(where, ERROR, "template", f"rendering {spec.path}: {exc.message or exc}")]
+        ) from None
+
+
+def _template_path(filename: str | None, root: Path) -> str:
+    if not filename:
+        return "<template>"
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_unique(*groups: list[str]) -> None:
+    seen: set[str] = set()
+    clashes = []
+    for group in groups:
+        for path in group:
+            if path in seen:
+                clashes.append(path)
+            seen.add(path)
+    if clashes:
+        raise ContentError(
+            [
+                Diagnostic(
+                    Mark(p),
+                    ERROR,
+                    "path-clash",
+                    f"two outputs would be written to {p}",
+                    "rename one of the files",
+                )
+                for p in clashes
+            ]
+        )

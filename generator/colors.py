@@ -1,0 +1,75 @@
+"""The site's colours, adjusted so text in them meets WCAG 2.1 AA contrast in light and dark mode."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_PRIMARY = "#3b5bdb"
+DEFAULT_ACCENT = "#c2410c"
+#: The backgrounds the default theme puts coloured text on (light and dark mode).
+LIGHT_SURFACES = ("#ffffff", "#f4f5f8", "#eef1fb")
+DARK_SURFACES = ("#14161b", "#1d2027", "#232838")
+AA = 4.5
+
+
+def _rgb(hex_color: str) -> tuple[float, float, float]:
+    value = hex_color.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02x}" for c in rgb)
+
+
+def luminance(hex_color: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in _rgb(hex_color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _mix(color: str, toward: str, amount: float) -> str:
+    a, b = _rgb(color), _rgb(toward)
+    return _hex(tuple(x + (y - x) * amount for x, y in zip(a, b)))  # type: ignore[arg-type]
+
+
+def readable(color: str, surfaces: tuple[str, ...], toward: str) -> str:
+    """The colour, moved toward black or white just enough to reach AA on every surface."""
+    for step in range(0, 101):
+        candidate = _mix(color, toward, step / 100)
+        if all(contrast(candidate, s) >= AA for s in surfaces):
+            return candidate
+    return toward
+
+
+def css_variables(colors: Mapping[str, str]) -> str:
+    """CSS custom properties for both colour schemes, from site.yml's colors."""
+    primary = colors.get("primary", DEFAULT_PRIMARY)
+    accent = colors.get("accent", DEFAULT_ACCENT)
+    soft_light = _mix(primary, "#ffffff", 0.88)
+    soft_dark = _mix(primary, "#14161b", 0.78)
+    light_surfaces = (*LIGHT_SURFACES, soft_light)
+    dark_surfaces = (*DARK_SURFACES, soft_dark)
+    light = {
+        "--lp-primary": readable(primary, light_surfaces, "#000000"),
+        "--lp-accent": readable(accent, light_surfaces, "#000000"),
+        "--lp-primary-soft": soft_light,
+    }
+    dark = {
+        "--lp-primary": readable(primary, dark_surfaces, "#ffffff"),
+        "--lp-accent": readable(accent, dark_surfaces, "#ffffff"),
+        "--lp-primary-soft": soft_dark,
+    }
+
+    def block(values: dict[str, str]) -> str:
+        return "".join(f"{k}:{v};" for k, v in values.items())
+
+    return f":root{{{block(light)}}}@media (prefers-color-scheme: dark){{:root{{{block(dark)}}}}}"

@@ -1,0 +1,118 @@
+"""Themes: where templates and static files come from, first match wins.
+
+A site's ``themes/<name>/templates/x.html`` shadows the built-in one of the
+same name; ``{% extends "!default/x.html" %}`` still reaches the original, so
+an override can replace a single block.  A theme's ``theme.yml`` may say
+``extends: default`` (the default for any theme).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from generator.errors import ContentError, Diagnostic, Mark
+from generator.paths import themes_dir
+
+BUILTIN_THEMES = ("default",)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The chain of theme folders, most specific first."""
+
+    folders: tuple[Path, ...]
+    builtin: Path
+
+    def template_dirs(self) -> list[str]:
+        return [str(f / "templates") for f in self.folders if (f / "templates").is_dir()]
+
+    def static_files(self) -> dict[str, Path]:
+        """Output name under static/ → file, the most specific theme winning."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            static = folder / "static"
+            if not static.is_dir():
+                continue
+            for path in sorted(static.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    found[path.relative_to(static).as_posix()] = path
+        return dict(sorted(found.items()))
+
+    def files(self) -> list[Path]:
+        """Every template and static file, for watching and for page inputs."""
+        return sorted(
+            p for f in self.folders for p in f.rglob("*") if p.is_file() and not p.is_symlink()
+        )
+
+
+def resolve_theme(site_root: Path, name: str) -> Theme:
+    """The folders of a theme and of the themes it extends, checked for loops and gaps."""
+    builtin_root = themes_dir()
+    folders: list[Path] = []
+    seen: set[str] = set()
+    current: str | None = name
+    while current is not None:
+        if current in seen:
+            raise _theme_error(f"themes/{current}/theme.yml", f"theme '{current}' extends itself")
+        seen.add(current)
+        local = site_root / "themes" / current
+        builtin = builtin_root / current
+        if local.is_dir() and not local.is_symlink():
+            folders.append(local)
+        if current in BUILTIN_THEMES:
+            folders.append(builtin)
+            break
+        if not local.is_dir():
+            raise _theme_error(
+                "site.yml",
+                f"theme '{current}' not found: no folder themes/{current}/ and no built-in theme of that name",
+                f"built-in themes: {', '.join(BUILTIN_THEMES)}",
+            )
+        current = _extends(local, current)
+    return Theme(tuple(folders), builtin_root / "default")
+
+
+def _extends(folder: Path, name: str) -> str | None:
+    manifest = folder / "theme.yml"
+    if not manifest.is_file():
+        return "default"
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise _theme_error(f"themes/{name}/theme.yml", f"cannot read theme.yml: {exc}") from None
+    if not isinstance(data, dict):
+        raise _theme_error(f"themes/{name}/theme.yml", "theme.yml must be a mapping")
+    parent = data.get("extends", "default")
+    if parent is not None and not isinstance(parent, str):
+        raise _theme_error(f"themes/{name}/theme.yml", "'extends' must be a theme name")
+    return parent
+
+
+def _theme_error(path: str, message: str, hint: str = "") -> ContentError:
+    return ContentError([Diagnostic(Mark(path), "error", "theme", message, hint)])
+
+
+def environment(theme: Theme) -> jinja2.Environment:
+    """Jinja with autoescape and StrictUndefined, loading from the theme chain."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader(
+                {"!default": jinja2.FileSystemLoader(str(theme.builtin / "templates"))},
+                delimiter="/",
+            ),
+            jinja2.FileSystemLoader(theme.template_dirs()),
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
