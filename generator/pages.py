@@ -123,7 +123,11 @@ def pages(site: Site) -> tuple[PageSpec, ...]:
                     track.name,
                     frozenset({track.path})
                     | frozenset(lv.path for lv in shown)
-                    | frozenset(c.path for c in site.competencies if track.id in c.tracks),
+                    | frozenset(
+                        c.path
+                        for c in site.competencies
+                        if any(site.applies(c, lv) for lv in shown)
+                    ),
                     track.path,
                 )
             )
