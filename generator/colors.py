@@ -73,3 +73,32 @@ def css_variables(colors: Mapping[str, str]) -> str:
         return "".join(f"{k}:{v};" for k, v in values.items())
 
     return f":root{{{block(light)}}}@media (prefers-color-scheme: dark){{:root{{{block(dark)}}}}}"
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string that cannot end the string or the style element."""
+    out = []
+    for ch in text:
+        if ch in '"\\' or ch == "<" or ord(ch) < 0x20:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+PAPER = {"a4": "A4", "letter": "letter"}
+
+
+def paper_css(paper: str) -> str:
+    """The @page size rule for a4 or letter (the worksheet's paper switch rewrites it)."""
+    return f"@page{{size:{PAPER[paper]};}}"
+
+
+def print_css(running_title: str) -> str:
+    """The worksheet's running footer: the framework and level, and page numbers."""
+    return (
+        "@page{"
+        f"@bottom-left{{content:{css_string(running_title)};font:8pt system-ui,sans-serif;color:#444;}}"
+        '@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt system-ui,sans-serif;color:#444;}'
+        "}"
+    )

@@ -172,6 +172,7 @@ class Plan:
     targets: Mapping[str, str]
     action_rows: int
     review_rows: int
+    path: str = ""  # content/plan.yml when the site has one
 
 
 @dataclass(frozen=True)

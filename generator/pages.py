@@ -24,6 +24,7 @@ SECTION_IDS = {
     "compare-index": frozenset({"main", "picker"}),
     "resources": frozenset({"main", "filters"}),
     "page": frozenset({"main"}),
+    "plan": frozenset({"main", "worksheet", "header", "reflect", "goals", "gap", "grow", "action", "review"}),
     "404": frozenset({"main"}),
 }
 
@@ -62,6 +63,23 @@ def matrix_path(track_id: str | None = None) -> str:
 
 def page_path(page_id: str) -> str:
     return f"{page_id}/index.html"
+
+
+def plan_path(level_id: str, target_id: str | None = None) -> str:
+    """The worksheet of a level; targets after the first get a page of their own."""
+    if target_id is None:
+        return f"levels/{level_id}/plan/index.html"
+    return f"levels/{level_id}/plan/{target_id}/index.html"
+
+
+def plan_targets(site: Site, level: Level) -> tuple[Level, ...]:
+    """The levels a worksheet can aim at: plan.yml's choice, else where the level leads, else itself."""
+    chosen = site.plan.targets.get(level.id)
+    if chosen:
+        return (site.level(chosen),)
+    if level.next:
+        return tuple(site.level(i) for i in level.next)
+    return (level,)
 
 
 def compare_pairs(site: Site) -> list[tuple[Level, Level]]:
@@ -164,6 +182,22 @@ def pages(site: Site) -> tuple[PageSpec, ...]:
                 competency.path,
             )
         )
+    plan_file = frozenset({site.plan.path}) if site.plan.path else frozenset()
+    out.append(
+        PageSpec("plan/index.html", "plan", (), "Career plan worksheet", all_competencies | plan_file)
+    )
+    for level in site.levels:
+        for index, target in enumerate(plan_targets(site, level)):
+            shown = {c.path for c in site.competencies if site.applies(c, level) or site.applies(c, target)}
+            out.append(
+                PageSpec(
+                    plan_path(level.id, None if index == 0 else target.id),
+                    "plan",
+                    (level.id, target.id),
+                    f"Career plan: {level.title}",
+                    frozenset({level.path, target.path, *shown}) | resources | plan_file,
+                )
+            )
     out.append(PageSpec("compare/index.html", "compare-index", (), "Compare levels", all_levels))
     for a, b in compare_pairs(site):
         shown = {c.path for c in site.competencies if site.applies(c, a) or site.applies(c, b)}

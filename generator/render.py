@@ -18,7 +18,15 @@ from generator import colors, views
 from generator.errors import Diagnostic, Mark
 from generator.markdown import Linker, relative_url, render
 from generator.model import Expectation, Markdown, Site
-from generator.pages import SECTION_IDS, PageSpec, compare_path, level_path, source_targets
+from generator.pages import (
+    SECTION_IDS,
+    PageSpec,
+    compare_path,
+    level_path,
+    plan_path,
+    plan_targets,
+    source_targets,
+)
 
 TEMPLATES = {
     "home": "home.html",
@@ -30,6 +38,7 @@ TEMPLATES = {
     "resources": "resources.html",
     "page": "page.html",
     "404": "404.html",
+    "plan": "plan.html",
 }
 
 
@@ -165,6 +174,9 @@ class Renderer:
             return [home, ladder, here]
         if spec.kind == "compare":
             return [home, ("Compare levels", "compare/index.html"), here]
+        if spec.kind == "plan" and spec.key:
+            level = self.site.level(spec.key[0])
+            return [home, ("The ladder", "ladder/index.html"), (level.title, level_path(level.id)), ("Career plan", spec.path)]
         return [home, here]
 
     # -- one context function per page kind --------------------------------
@@ -218,6 +230,24 @@ class Renderer:
 
     def ctx_404(self, spec: PageSpec) -> dict[str, Any]:
         return {}
+
+    def ctx_plan(self, spec: PageSpec) -> dict[str, Any]:
+        level = self.site.level(spec.key[0]) if spec.key else None
+        target = self.site.level(spec.key[1]) if spec.key else None
+        targets = []
+        if level is not None:
+            for index, t in enumerate(plan_targets(self.site, level)):
+                targets.append((t, plan_path(level.id, None if index == 0 else t.id)))
+        title = f"{self.site.config.title} · {spec.title}"
+        return {
+            "sheet": views.worksheet(self.site, level, target),
+            "plan": self.site.plan,
+            "targets": targets,
+            "storage_key": f"ladderpress:{self.site.config.title}:{spec.path}",
+            "print_css": Markup(colors.print_css(title)),
+            "paper_css": Markup(colors.paper_css(self.site.config.paper)),
+            "paper_rules": {k: colors.paper_css(k) for k in colors.PAPER},
+        }
 
     def has(self, path: str) -> bool:
         return any(s.path == path for s in self.specs)

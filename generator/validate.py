@@ -704,6 +704,7 @@ class _Validator:
             targets=frozen_map(targets),
             action_rows=get("action_rows") or 10,
             review_rows=get("review_rows") or 6,
+            path=data.path if data is not None else "",
         )
 
     def warn_missing_resources(

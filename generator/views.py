@@ -230,3 +230,68 @@ def resource_groups(site: Site) -> list[ResourceGroup]:
 def kinds_in_use(site: Site) -> list[str]:
     used = {r.kind for r in site.resources}
     return [k for k in site.config.resource_kinds if k in used]
+
+
+@dataclass(frozen=True)
+class GapRow:
+    competency: Competency
+    current: Expectation | None
+    target: Expectation | None
+    status: str  # the target's expectation against the current one: same | changed | new | not-defined
+
+
+@dataclass(frozen=True)
+class WorksheetView:
+    """Everything a career-plan worksheet shows for one person at one level aiming at another."""
+
+    level: Level | None
+    target: Level | None
+    reflect: tuple[tuple[Competency, Expectation | None], ...]
+    gap: tuple[GapRow, ...]
+    resources: tuple[Resource, ...]
+
+
+#: The most resources a worksheet lists (it has to fit on four printed pages).
+WORKSHEET_RESOURCES = 8
+
+
+def worksheet(site: Site, level: Level | None, target: Level | None) -> WorksheetView:
+    """The worksheet of a level aiming at a target (a blank one when level is None)."""
+    if level is None:
+        reflect = tuple((c, None) for c in site.competencies)
+        gap = tuple(GapRow(c, None, None, NOT_DEFINED) for c in site.competencies)
+        return WorksheetView(None, None, reflect, gap, ())
+    goal = target or level
+    shown = [c for c in site.competencies if site.applies(c, level) or site.applies(c, goal)]
+    reflect = tuple((c, c.expectations.get(level.id)) for c in shown if site.applies(c, level))
+    gap = []
+    for c in shown:
+        now, then = c.expectations.get(level.id), c.expectations.get(goal.id)
+        status, _ = compare_expectations(then, now)
+        gap.append(GapRow(c, now, then, status))
+    return WorksheetView(level, goal, reflect, tuple(gap), tuple(worksheet_resources(site, level, goal)))
+
+
+def worksheet_resources(site: Site, level: Level, target: Level) -> list[Resource]:
+    """Resources for the gap: those naming the target first, then the current level, then everyone."""
+    needed = {c.id for c in site.competencies if site.applies(c, target)}
+
+    def helps(r: Resource) -> bool:
+        return not r.competencies or bool(needed & set(r.competencies))
+
+    ranked = (
+        [r for r in site.resources if target.id in r.levels and helps(r)]
+        + [r for r in site.resources if level.id in r.levels and target.id not in r.levels and helps(r)]
+        + [r for r in site.resources if not r.levels and helps(r)]
+    )
+    picked: list[Resource] = []
+    kinds: set[str] = set()
+    # A spread of kinds first, then fill up in order.
+    for r in ranked:
+        if r.kind not in kinds and len(picked) < WORKSHEET_RESOURCES:
+            picked.append(r)
+            kinds.add(r.kind)
+    for r in ranked:
+        if r not in picked and len(picked) < WORKSHEET_RESOURCES:
+            picked.append(r)
+    return picked
