@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -39,15 +40,21 @@ def build(
     strict: bool = False,
     force: bool = False,
     clean: bool = False,
+    paper: str | None = None,
     on_render: Callable[[PageSpec], None] | None = None,
 ) -> Built:
-    """Check the content, render every page, write them all; raise ContentError on any problem."""
+    """Check the content, render every page, write them all; raise ContentError on any problem.
+
+    ``paper`` overrides site.yml's default worksheet paper size (a4 or letter).
+    """
     started = time.perf_counter()
     checked = check_site(root)
     problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
     if problems or checked.site is None:
         raise ContentError(checked.diagnostics)
     site = checked.site
+    if paper is not None:
+        site = replace(site, config=replace(site.config, paper=paper))
     check_output(out, root, force)
     theme = resolve_theme(root, site.config.theme)
     specs = pages(site)
@@ -63,8 +70,6 @@ def build(
         files[spec.path] = _render(renderer, spec, root)
     if clean:
         for path in leftovers(out):
-            import shutil
-
             shutil.rmtree(path, ignore_errors=True)
     write_site(out, files, copies)
     return Built(

@@ -159,3 +159,58 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
     if built.warnings:
         click.echo(console.render_text(built.warnings, site_arg, color), color=color)
     click.echo(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")
+
+
+@main.command(name="print")
+@click.argument("level")
+@click.option(
+    "-s",
+    "--site",
+    "site_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The site folder.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF file to write.  [default: plan-LEVEL.pdf]",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default=None,
+    help="Paper size.  [default: site.yml's paper]",
+)
+@click.option(
+    "--target", default=None, help="For a level that leads to several, the level to aim at."
+)
+def print_command(
+    level: str, site_dir: Path, output: Path | None, paper: str | None, target: str | None
+) -> None:
+    """Print a level's career-plan worksheet to PDF.
+
+    Uses a Chromium or Chrome found on this machine (or LADDERPRESS_CHROMIUM),
+    so the PDF is exactly what the worksheet's Print button gives. Without
+    one, open the worksheet in any browser and print it from there.
+
+    \b
+    Examples:
+      ladderpress print senior-pm
+      ladderpress print senior-pm --target group-pm --paper letter -o plan.pdf
+    """
+    from generator import console
+    from generator.errors import ContentError
+    from generator.printing import print_worksheet
+
+    out = output if output is not None else Path(f"plan-{level}.pdf")
+    try:
+        print_worksheet(site_dir, level, target, out, paper)
+    except ContentError as exc:
+        color = console.use_color()
+        click.echo(console.render_text(exc.diagnostics, str(site_dir), color), color=color)
+        sys.exit(1)
+    click.echo(f"Wrote {out}")

@@ -24,7 +24,9 @@ SECTION_IDS = {
     "compare-index": frozenset({"main", "picker"}),
     "resources": frozenset({"main", "filters"}),
     "page": frozenset({"main"}),
-    "plan": frozenset({"main", "worksheet", "header", "reflect", "goals", "gap", "grow", "action", "review"}),
+    "plan": frozenset(
+        {"main", "worksheet", "header", "reflect", "goals", "gap", "grow", "action", "review"}
+    ),
     "404": frozenset({"main"}),
 }
 
@@ -184,11 +186,17 @@ def pages(site: Site) -> tuple[PageSpec, ...]:
         )
     plan_file = frozenset({site.plan.path}) if site.plan.path else frozenset()
     out.append(
-        PageSpec("plan/index.html", "plan", (), "Career plan worksheet", all_competencies | plan_file)
+        PageSpec(
+            "plan/index.html", "plan", (), "Career plan worksheet", all_competencies | plan_file
+        )
     )
     for level in site.levels:
         for index, target in enumerate(plan_targets(site, level)):
-            shown = {c.path for c in site.competencies if site.applies(c, level) or site.applies(c, target)}
+            shown = {
+                c.path
+                for c in site.competencies
+                if site.applies(c, level) or site.applies(c, target)
+            }
             out.append(
                 PageSpec(
                     plan_path(level.id, None if index == 0 else target.id),

@@ -176,7 +176,12 @@ class Renderer:
             return [home, ("Compare levels", "compare/index.html"), here]
         if spec.kind == "plan" and spec.key:
             level = self.site.level(spec.key[0])
-            return [home, ("The ladder", "ladder/index.html"), (level.title, level_path(level.id)), ("Career plan", spec.path)]
+            return [
+                home,
+                ("The ladder", "ladder/index.html"),
+                (level.title, level_path(level.id)),
+                ("Career plan", spec.path),
+            ]
         return [home, here]
 
     # -- one context function per page kind --------------------------------

@@ -237,7 +237,9 @@ class GapRow:
     competency: Competency
     current: Expectation | None
     target: Expectation | None
-    status: str  # the target's expectation against the current one: same | changed | new | not-defined
+    status: (
+        str  # the target's expectation against the current one: same | changed | new | not-defined
+    )
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,9 @@ def worksheet(site: Site, level: Level | None, target: Level | None) -> Workshee
         now, then = c.expectations.get(level.id), c.expectations.get(goal.id)
         status, _ = compare_expectations(then, now)
         gap.append(GapRow(c, now, then, status))
-    return WorksheetView(level, goal, reflect, tuple(gap), tuple(worksheet_resources(site, level, goal)))
+    return WorksheetView(
+        level, goal, reflect, tuple(gap), tuple(worksheet_resources(site, level, goal))
+    )
 
 
 def worksheet_resources(site: Site, level: Level, target: Level) -> list[Resource]:
@@ -281,7 +285,11 @@ def worksheet_resources(site: Site, level: Level, target: Level) -> list[Resourc
 
     ranked = (
         [r for r in site.resources if target.id in r.levels and helps(r)]
-        + [r for r in site.resources if level.id in r.levels and target.id not in r.levels and helps(r)]
+        + [
+            r
+            for r in site.resources
+            if level.id in r.levels and target.id not in r.levels and helps(r)
+        ]
         + [r for r in site.resources if not r.levels and helps(r)]
     )
     picked: list[Resource] = []

@@ -16,6 +16,8 @@ KEY_PAGES = {
     "compare index": "compare/",
     "library": "resources/",
     "free page": "career-plan/",
+    "worksheet": "levels/senior-pm/plan/",
+    "blank worksheet": "plan/",
 }
 
 

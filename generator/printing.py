@@ -1,0 +1,107 @@
+"""`ladderpress print`: a level's worksheet as a PDF, through a Chromium found on the machine.
+
+Chromium lays the worksheet out exactly as a person's browser prints it (the
+same print stylesheet, page size and running footer), so the PDF matches what
+the Print button gives.  Nothing is downloaded: without a Chromium or Chrome
+on the machine the command says so and stops.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import click
+
+from generator.build import build
+from generator.model import Site
+from generator.pages import plan_path, plan_targets
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+TIMEOUT = 120
+
+
+class PrintError(click.ClickException):
+    """The PDF could not be made (no browser, or the browser failed)."""
+
+    exit_code = 1
+
+
+def find_chromium() -> str | None:
+    """LADDERPRESS_CHROMIUM, else the first Chromium or Chrome on PATH."""
+    chosen = os.environ.get("LADDERPRESS_CHROMIUM")
+    if chosen:
+        return chosen if Path(chosen).exists() or shutil.which(chosen) else None
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
+    """The output path of a level's worksheet aiming at target (default: its first target)."""
+    ids = [lv.id for lv in site.levels]
+    if level_id not in ids:
+        raise click.BadParameter(
+            f"unknown level '{level_id}' (known: {', '.join(ids)})", param_hint="LEVEL"
+        )
+    level = site.level(level_id)
+    targets = [t.id for t in plan_targets(site, level)]
+    if target_id is None or target_id == targets[0]:
+        return plan_path(level_id)
+    if target_id not in targets:
+        raise click.BadParameter(
+            f"'{level_id}' has no worksheet aiming at '{target_id}' (targets: {', '.join(targets)})",
+            param_hint="--target",
+        )
+    return plan_path(level_id, target_id)
+
+
+def print_worksheet(
+    root: Path, level_id: str, target_id: str | None, out: Path, paper: str | None
+) -> Path:
+    """Build the site aside, then have Chromium print the worksheet to out."""
+    from generator.check import check_site
+    from generator.errors import ContentError
+
+    browser = find_chromium()
+    if browser is None:
+        raise PrintError(
+            "no Chromium or Chrome found to print with. Install one (e.g. `apt-get install chromium`, "
+            "or Google Chrome), or set LADDERPRESS_CHROMIUM to its path. You can also open the "
+            "worksheet in any browser and use its Print command."
+        )
+    checked = check_site(root)
+    if checked.site is None:
+        raise ContentError(checked.diagnostics)
+    page = worksheet_path(checked.site, level_id, target_id)
+    with tempfile.TemporaryDirectory(prefix="ladderpress-print-") as tmp:
+        site_dir = Path(tmp) / "site"
+        build(root, site_dir, paper=paper)
+        args = [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out.absolute()}",
+            (site_dir / page).as_uri(),
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
+        try:
+            result = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrintError(f"{browser} could not print the worksheet: {exc}") from None
+        if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+            raise PrintError(f"{browser} could not print the worksheet: {' '.join(detail)}")
+    return out

@@ -1,0 +1,238 @@
+"""Worksheets in the browser: print to PDF in A4 and Letter, fill in, restore, clear, save and load.
+Nothing may leave the page."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
+
+from generator.check import check_site
+from generator.pages import plan_targets
+from tests.conftest import REPO
+
+SITE = check_site(REPO).site
+WORKSHEETS = []
+for _level in SITE.levels:
+    for _i, _target in enumerate(plan_targets(SITE, _level)):
+        WORKSHEETS.append(
+            (_level, _target, f"levels/{_level.id}/plan/" + ("" if _i == 0 else f"{_target.id}/"))
+        )
+#: Printable width in CSS px: paper width minus the 10 mm side margins of worksheet.css.
+PRINTABLE_WIDTH = {"a4": (210 - 20) / 25.4 * 96, "letter": (215.9 - 20) / 25.4 * 96}
+
+
+def words(text: str) -> str:
+    """Comparable text: ligatures (ﬁ) unfolded, Markdown marks and line breaks dropped."""
+    text = re.sub(r"(?<=\w)-\s+", "-", unicodedata.normalize("NFKC", text))  # non-\nfunctional
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def appears(needle: str, text: str) -> bool:
+    """Every word of needle, in order, in text (table cells wrap, and a PDF's text
+    interleaves the lines of neighbouring cells)."""
+    hay = iter(words(text).split())
+    return all(any(word == h for h in hay) for word in words(needle).split())
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize(("level", "target", "path"), WORKSHEETS, ids=[w[2] for w in WORKSHEETS])
+def test_worksheet_prints_on_at_most_four_pages(browser, base_url, level, target, path, paper):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.select_option("#paper", paper)
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    context.close()
+    assert 1 <= len(pdf.pages) <= 4
+    text = words(" ".join(p.extract_text() for p in pdf.pages))
+    for competency in SITE.competencies:
+        if not SITE.applies(competency, level):
+            continue
+        assert appears(competency.name, text), competency.name
+        expectation = competency.expectations.get(level.id)
+        if expectation:
+            for statement in expectation.statements:
+                assert appears(statement.source, text), statement.source
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_nothing_falls_outside_the_printable_area(browser, base_url, paper):
+    width = PRINTABLE_WIDTH[paper]
+    context = browser.new_context(viewport={"width": int(width), "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    for _, _, path in [*WORKSHEETS, (None, None, "plan/")]:
+        page.goto(base_url + path)
+        outside = page.evaluate(
+            """(w) => [...document.querySelectorAll('#worksheet *')]
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -0.5 || r.right > w + 0.5); })
+                .map(e => e.tagName + '.' + e.className).slice(0, 5)""",
+            width,
+        )
+        assert outside == [], path
+    context.close()
+
+
+def test_blank_worksheet_prints(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "plan/")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    context.close()
+    assert 1 <= len(pdf.pages) <= 4
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert all(appears(c.name, text) for c in SITE.competencies)
+
+
+@pytest.fixture
+def sheet(browser, base_url):
+    """A worksheet page in a fresh browser profile, with every request after load recorded."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "levels/pm/plan/")
+    page.wait_for_load_state("networkidle")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield page, requests
+    context.close()
+
+
+def fill(page):
+    page.fill(
+        "textarea[name='reflect.evidence.execution']",
+        "Shipped the billing export in Q2.\nLed the launch review.",
+    )
+    page.fill("input[name='header.name']", "Ada Lovelace")
+    page.check("input[name='reflect.rating.execution'][value='Consistently']")
+    page.check("input[name='action.1.done']")
+    page.fill("textarea[name='goals.short.specific']", "Own the onboarding area's strategy")
+
+
+def test_fill_in_is_saved_restored_printed_and_cleared(sheet):
+    page, requests = sheet
+    fill(page)
+    page.wait_for_timeout(400)  # entries are saved a moment after typing
+    assert requests == []  # typing and saving send nothing
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    loaded = len(requests)
+    assert page.input_value("input[name='header.name']") == "Ada Lovelace"
+    assert page.input_value("textarea[name='reflect.evidence.execution']").startswith(
+        "Shipped the billing"
+    )
+    assert page.is_checked("input[name='reflect.rating.execution'][value='Consistently']")
+    assert page.is_checked("input[name='action.1.done']")
+    assert (
+        page.input_value("input[name='header.current']") == "Product Manager"
+    )  # prefilled, untouched
+
+    page.emulate_media(media="print")
+    area = page.locator("textarea[name='reflect.evidence.execution']")
+    assert area.is_visible()
+    assert area.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # all of it shows on paper
+    assert not page.is_visible(".sheet-tools")
+    pdf_text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages
+    )
+    assert "Ada Lovelace" in pdf_text and "Led the launch review." in pdf_text
+    page.emulate_media(media="screen")
+    assert len(requests) == loaded  # printing sends nothing
+
+    page.once("dialog", lambda d: d.dismiss())
+    page.click("button[data-action='clear']")
+    assert page.input_value("input[name='header.name']") == "Ada Lovelace"  # cancelled: kept
+    page.once("dialog", lambda d: d.accept())
+    page.click("button[data-action='clear']")
+    assert page.input_value("input[name='header.name']") == ""
+    assert page.input_value("input[name='header.current']") == "Product Manager"
+    assert not page.is_checked("input[name='action.1.done']")
+    assert len(requests) == loaded  # clearing sends nothing
+    page.reload()
+    assert page.input_value("textarea[name='reflect.evidence.execution']") == ""
+
+
+def test_download_and_load_a_plan(sheet, tmp_path):
+    page, requests = sheet
+    fill(page)
+    with page.expect_download() as info:
+        page.click("button[data-action='download']")
+    saved = tmp_path / "plan.json"
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text())
+    assert data["fields"]["header.name"] == "Ada Lovelace"
+    assert data["fields"]["reflect.rating.execution"] == "Consistently"
+    page.once("dialog", lambda d: d.accept())
+    page.click("button[data-action='clear']")
+    page.set_input_files("input[data-action='load']", str(saved))
+    page.wait_for_function(
+        "document.querySelector(\"input[name='header.name']\").value === 'Ada Lovelace'"
+    )
+    assert page.is_checked("input[name='reflect.rating.execution'][value='Consistently']")
+    assert [u for u in requests if not u.startswith(("blob:", "data:"))] == []
+
+
+def test_each_worksheet_keeps_its_own_entries(sheet, base_url):
+    page, _ = sheet
+    page.fill("input[name='header.name']", "Grace Hopper")
+    page.wait_for_timeout(400)
+    page.goto(base_url + "levels/apm/plan/")
+    assert page.input_value("input[name='header.name']") == ""
+
+
+def test_paper_switch_changes_the_page_size(sheet):
+    page, _ = sheet
+    page.select_option("#paper", "letter")
+    box = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    page.select_option("#paper", "a4")
+    box = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_without_javascript_it_is_a_blank_worksheet(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "levels/pm/plan/")
+    assert not page.is_visible(".sheet-tools")
+    assert page.is_visible(".no-script-note")
+    assert page.locator("textarea.write-in").count() > 20
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    assert 1 <= len(pdf.pages) <= 4
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_worksheet_has_no_serious_accessibility_violations(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "levels/senior-pm/plan/")
+    results = Axe().run(page)
+    context.close()
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_worksheet_fits_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "levels/senior-pm/plan/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_level_page_links_to_its_worksheet(watched, base_url):
+    page = watched.page
+    page.goto(base_url + "levels/senior-pm/")
+    page.click("text=Plan your growth")
+    page.wait_for_url("**/levels/senior-pm/plan/")
+    assert "Principal Product Manager" in page.input_value("input[name='header.target']")
