@@ -143,6 +143,7 @@ class _Env:
     ids: set[str]
     problems: list[LinkProblem] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    relative: bool = False  # a link was made relative to the page, so the HTML is page-specific
 
 
 def _inline_text(token: Any) -> str:
@@ -178,8 +179,11 @@ def _resolve(token: Any, attr: str, env: _Env, first_line: int, src: str) -> boo
     href, problem, hint = env.linker.resolve(url)
     if problem is None:
         token.attrSet(attr, href)
-        if attr == "href" and _SCHEME.match(url):
-            token.attrSet("rel", "noopener")
+        if _SCHEME.match(url):
+            if attr == "href":
+                token.attrSet("rel", "noopener")
+        elif not url.startswith("#"):
+            env.relative = True
         return True
     line, col = _locate(src, first_line, url)
     env.problems.append(LinkProblem(env.fragment.line + line, col, problem, hint))
@@ -225,6 +229,7 @@ class Rendered:
     html: str
     problems: tuple[LinkProblem, ...]
     headings: tuple[str, ...]
+    page_specific: bool = False  # True when the HTML holds links relative to the page
 
 
 def render(
@@ -242,4 +247,4 @@ def render(
         out = md.renderInline(fragment.source, {"ladder": env})
     else:
         out = md.render(fragment.source, {"ladder": env})
-    return Rendered(out, tuple(env.problems), tuple(env.headings))
+    return Rendered(out, tuple(env.problems), tuple(env.headings), env.relative)

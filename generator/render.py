@@ -67,7 +67,9 @@ class Renderer:
         self.static_files = static_files
         self.targets = source_targets(site)
         self.anchors = page_anchors(site, self.targets)
+        # Rendered Markdown: by page folder when it holds relative links, else shared by all pages.
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
+        self.shared: dict[tuple[Markdown, bool, frozenset[str]], Markup] = {}
         self.theme_css = colors.css_variables(site.config.colors)
         self.nav = nav_items(site, {s.path for s in specs})
 
@@ -106,7 +108,11 @@ class Renderer:
         def convert(fragment: Markdown | None, inline: bool) -> Markup:
             if fragment is None or not fragment:
                 return Markup("")
+            reserved = frozenset() if inline else reserved_ids(self.site, spec.kind, spec.path)
             key = (fragment, page_dir, inline)
+            shared_key = (fragment, inline, reserved)
+            if shared_key in self.shared:
+                return self.shared[shared_key]
             if key not in self.cache:
                 linker = Linker(
                     fragment.path,
@@ -116,7 +122,6 @@ class Renderer:
                     self.assets,
                     self.site.config.directory_urls,
                 )
-                reserved = frozenset() if inline else reserved_ids(self.site, spec.kind, spec.path)
                 result = render(
                     fragment,
                     linker,
@@ -124,6 +129,9 @@ class Renderer:
                     inline=inline,
                     reserved_ids=reserved,
                 )
+                if not result.page_specific:
+                    self.shared[shared_key] = Markup(result.html)
+                    return self.shared[shared_key]
                 self.cache[key] = Markup(result.html)
             return self.cache[key]
 
