@@ -1,0 +1,170 @@
+/* Career-plan worksheet: keep what you type in this browser's localStorage, restore it,
+   print it, save it to a file and load it back. Nothing is ever sent over the network. */
+(function () {
+  "use strict";
+
+  var sheet = document.getElementById("worksheet");
+  if (!sheet) return;
+  document.documentElement.classList.add("has-script");
+
+  var key = sheet.getAttribute("data-storage-key");
+  var tools = sheet.querySelector(".sheet-tools");
+  var status = sheet.querySelector(".sheet-status");
+  var fields = function () {
+    return sheet.querySelectorAll("input[name], textarea[name]");
+  };
+
+  var storage = null;
+  try {
+    storage = window.localStorage;
+    storage.setItem(key + ":probe", "1");
+    storage.removeItem(key + ":probe");
+  } catch (error) {
+    storage = null;
+  }
+
+  /* Browsers without field-sizing: grow a box to its text as it is typed or restored. */
+  var sizesItself = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  var grow = function (area) {
+    if (sizesItself) return;
+    area.style.height = "";
+    if (area.value && area.scrollHeight > area.clientHeight) {
+      area.style.height = area.scrollHeight + 2 + "px";
+    }
+  };
+
+  var collect = function () {
+    var values = {};
+    fields().forEach(function (field) {
+      if (field.type === "file") return;
+      if (field.type === "radio") {
+        if (field.checked) values[field.name] = field.value;
+      } else if (field.type === "checkbox") {
+        if (field.checked) values[field.name] = true;
+      } else if (field.value !== field.defaultValue) {
+        values[field.name] = field.value;
+      }
+    });
+    return values;
+  };
+
+  var apply = function (values) {
+    fields().forEach(function (field) {
+      if (field.type === "file") return;
+      var value = values[field.name];
+      if (field.type === "radio") {
+        field.checked = value === field.value;
+      } else if (field.type === "checkbox") {
+        field.checked = value === true;
+      } else {
+        field.value = typeof value === "string" ? value : field.defaultValue;
+        if (field.tagName === "TEXTAREA") grow(field);
+      }
+    });
+  };
+
+  var say = function (text) {
+    if (status) status.textContent = text;
+  };
+
+  var save = function () {
+    if (!storage) return;
+    var values = collect();
+    if (Object.keys(values).length === 0) {
+      storage.removeItem(key);
+    } else {
+      storage.setItem(key, JSON.stringify({ version: 1, fields: values }));
+    }
+  };
+
+  var timer = null;
+  sheet.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") grow(event.target);
+    window.clearTimeout(timer);
+    timer = window.setTimeout(save, 250);
+  });
+  sheet.addEventListener("change", function (event) {
+    if (event.target.name) save();
+  });
+  window.addEventListener("pagehide", save);
+
+  if (storage) {
+    try {
+      var saved = JSON.parse(storage.getItem(key) || "null");
+      if (saved && saved.fields) {
+        apply(saved.fields);
+        say("Restored what you wrote earlier. Entries are kept in this browser only.");
+      }
+    } catch (error) {
+      say("Your saved entries could not be read, so the worksheet starts empty.");
+    }
+  } else {
+    say("This browser does not allow saving here: download your plan to keep it.");
+  }
+
+  /* Paper size: rewrite the @page rule, no rebuild needed. */
+  var paper = document.getElementById("paper");
+  var paperStyle = document.getElementById("paper-size");
+  if (paper && paperStyle) {
+    var rules = JSON.parse(paper.getAttribute("data-rules"));
+    var choose = function (size) {
+      if (rules[size]) {
+        paperStyle.textContent = rules[size];
+        paper.value = size;
+      }
+    };
+    var remembered = storage && storage.getItem("ladderpress:paper");
+    if (remembered) choose(remembered);
+    paper.addEventListener("change", function () {
+      choose(paper.value);
+      if (storage) storage.setItem("ladderpress:paper", paper.value);
+    });
+  }
+
+  tools.addEventListener("click", function (event) {
+    var action = event.target.getAttribute("data-action");
+    if (action === "print") {
+      window.print();
+    } else if (action === "clear") {
+      if (window.confirm("Delete everything you wrote on this worksheet? This cannot be undone.")) {
+        apply({});
+        if (storage) storage.removeItem(key);
+        say("The worksheet is empty again.");
+      }
+    } else if (action === "download") {
+      var blob = new Blob(
+        [JSON.stringify({ version: 1, worksheet: key, fields: collect() }, null, 2)],
+        { type: "application/json" }
+      );
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "career-plan.json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () {
+        URL.revokeObjectURL(link.href);
+      }, 1000);
+      say("Downloaded career-plan.json.");
+    }
+  });
+
+  var loader = tools.querySelector("input[data-action='load']");
+  loader.addEventListener("change", function () {
+    var file = loader.files && loader.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var data = JSON.parse(text);
+      if (!data || typeof data.fields !== "object") throw new Error("no fields");
+      apply(data.fields);
+      save();
+      say("Loaded " + file.name + ".");
+    }).catch(function () {
+      say(file.name + " is not a plan saved from this worksheet.");
+    }).finally(function () {
+      loader.value = "";
+    });
+  });
+
+  tools.hidden = false;
+})();
