@@ -13,6 +13,7 @@ import jinja2
 
 from generator.check import check_site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
+from generator.model import Site
 from generator.output import check_output, leftovers, write_site
 from generator.pages import PageSpec, pages
 from generator.render import Renderer
@@ -33,6 +34,52 @@ class Built:
         return sum(1 for p in self.pages if p.html)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A checked site with its page list and a renderer, ready to render any of its pages."""
+
+    site: Site
+    diagnostics: list[Diagnostic]
+    specs: tuple[PageSpec, ...]
+    renderer: Renderer
+    copies: dict[str, Path]
+    theme_files: tuple[Path, ...]
+
+
+def prepare(root: Path, *, strict: bool = False, paper: str | None = None) -> Prepared:
+    """Check the content and set up rendering; raise ContentError on any problem."""
+    checked = check_site(root)
+    problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
+    if problems or checked.site is None:
+        raise ContentError(checked.diagnostics)
+    site = checked.site
+    if paper is not None:
+        site = replace(site, config=replace(site.config, paper=paper))
+    theme = resolve_theme(root, site.config.theme)
+    specs = pages(site)
+    static = theme.static_files()
+    copies = {f"static/{name}": path for name, path in static.items()}
+    copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
+    _check_unique([s.path for s in specs], list(copies))
+    renderer = Renderer(site, environment(theme), specs, frozenset(checked.assets), tuple(static))
+    return Prepared(site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()))
+
+
+def render_pages(
+    prepared: Prepared,
+    root: Path,
+    specs: tuple[PageSpec, ...] | list[PageSpec],
+    on_render: Callable[[PageSpec], None] | None = None,
+) -> dict[str, bytes]:
+    """Render the given pages to bytes, in memory."""
+    files: dict[str, bytes] = {}
+    for spec in specs:
+        if on_render is not None:
+            on_render(spec)
+        files[spec.path] = _render(prepared.renderer, spec, root)
+    return files
+
+
 def build(
     root: Path,
     out: Path,
@@ -48,32 +95,18 @@ def build(
     ``paper`` overrides site.yml's default worksheet paper size (a4 or letter).
     """
     started = time.perf_counter()
-    checked = check_site(root)
-    problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
-    if problems or checked.site is None:
-        raise ContentError(checked.diagnostics)
-    site = checked.site
-    if paper is not None:
-        site = replace(site, config=replace(site.config, paper=paper))
+    prepared = prepare(root, strict=strict, paper=paper)
     check_output(out, root, force)
-    theme = resolve_theme(root, site.config.theme)
-    specs = pages(site)
-    static = theme.static_files()
-    copies = {f"static/{name}": path for name, path in static.items()}
-    copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
-    _check_unique([s.path for s in specs], list(copies))
-    renderer = Renderer(site, environment(theme), specs, frozenset(checked.assets), tuple(static))
-    files: dict[str, bytes] = {}
-    for spec in specs:
-        if on_render is not None:
-            on_render(spec)
-        files[spec.path] = _render(renderer, spec, root)
+    files = render_pages(prepared, root, prepared.specs, on_render)
     if clean:
         for path in leftovers(out):
             shutil.rmtree(path, ignore_errors=True)
-    write_site(out, files, copies)
+    write_site(out, files, prepared.copies)
     return Built(
-        specs, len(files) + len(copies), time.perf_counter() - started, checked.diagnostics
+        prepared.specs,
+        len(files) + len(prepared.copies),
+        time.perf_counter() - started,
+        prepared.diagnostics,
     )
 
 

@@ -214,3 +214,75 @@ def print_command(
         click.echo(console.render_text(exc.diagnostics, str(site_dir), color), color=color)
         sys.exit(1)
     click.echo(f"Wrote {out}")
+
+
+@main.command()
+@SITE_DIR
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 exposes the site to your network.",
+)
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in your web browser.")
+def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
+    """Build the site, serve it, and rebuild and reload the browser on every change.
+
+    Watches site.yml, content/ and the site's themes/. Only the pages an edit
+    touches are rebuilt; a burst of saves makes one rebuild. While the content
+    has errors, the terminal lists them and the browser shows an error page
+    with the file, line and the lines around it, until you fix them. The site
+    is built into a private temporary folder: your site/ is not touched.
+
+    \b
+    Examples:
+      ladderpress serve
+      ladderpress serve path/to/site --port 8080 --open
+    """
+    from generator import console
+    from generator.serve import free_port
+    from generator.serve import serve as run_serve
+
+    if host in ("0.0.0.0", "::", ""):
+        click.echo(
+            click.style("warning:", fg="yellow", bold=True)
+            + f" listening on {host or 'all interfaces'}: anyone on your network can read the site.",
+            err=True,
+        )
+    source = click.get_current_context().get_parameter_source("port")
+    chosen = free_port(
+        host, port, tries=1 if source == click.core.ParameterSource.COMMANDLINE else 20
+    )
+    if chosen is None:
+        raise click.UsageError(f"port {port} on {host} is in use; choose another with --port")
+    if chosen != port:
+        click.echo(f"Port {port} is in use; using {chosen} instead.")
+    site_arg = "." if site_dir == Path(".") else str(site_dir)
+    color = console.use_color()
+
+    def report(result) -> None:
+        if result.diagnostics:
+            click.echo(console.render_text(list(result.diagnostics), site_arg, color), color=color)
+        if result.failed:
+            click.echo("Build failed; the browser shows the errors until they are fixed.")
+            return
+        if not result.changed:
+            click.echo(f"Built {result.total} pages in {result.seconds:.2f} s")
+            return
+        names = ", ".join(result.changed[:3])
+        if len(result.changed) > 3:
+            names += f" and {len(result.changed) - 3} more"
+        click.echo(
+            f"Rebuilt {result.rendered} of {result.total} pages in {result.seconds:.2f} s "
+            f"after changes to {names}"
+        )
+
+    run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)

@@ -118,3 +118,16 @@ def leftovers(out: Path) -> list[Path]:
         for p in parent.iterdir()
         if p.is_dir() and p.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-"))
     )
+
+
+def update_files(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> None:
+    """Write files into an existing folder in place (the dev server's private output)."""
+    for rel, data in files.items():
+        path = safe_path(out, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+    for rel, source in copies.items():
+        path = safe_path(out, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)

@@ -7,6 +7,7 @@ nothing about meaning; that is the validator's job.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,3 +269,34 @@ _REQUIRED_HINT = {
     "competency": "'name:'",
     "page": "'title:'",
 }
+
+
+def excerpt(root: Path, path: str, line: int, around: int = 2) -> list[tuple[int, str]]:
+    """The numbered lines around a line of a source file, for error pages; empty if unreadable."""
+    try:
+        text = (root / path).read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    lines = text.replace("\r\n", "\n").split("\n")
+    first = max(1, line - around)
+    last = min(len(lines), line + around)
+    return [(n, lines[n - 1]) for n in range(first, last + 1)]
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every watched file (site.yml, content/, themes/) with its modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
+    candidates = [root / "site.yml"]
+    for folder in ("content", "themes", "templates"):
+        base = root / folder
+        if base.is_dir():
+            for dirpath, dirnames, filenames in os.walk(base):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                candidates += [Path(dirpath) / f for f in filenames if not f.startswith(".")]
+    for path in candidates:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
