@@ -28,6 +28,7 @@ class Built:
     files: int
     seconds: float
     warnings: list[Diagnostic]
+    phases: dict[str, float]
 
     @property
     def html_pages(self) -> int:
@@ -97,16 +98,25 @@ def build(
     started = time.perf_counter()
     prepared = prepare(root, strict=strict, paper=paper)
     check_output(out, root, force)
+    checked = time.perf_counter()
     files = render_pages(prepared, root, prepared.specs, on_render)
+    rendered = time.perf_counter()
     if clean:
         for path in leftovers(out):
             shutil.rmtree(path, ignore_errors=True)
     write_site(out, files, prepared.copies)
+    finished = time.perf_counter()
+    phases = {
+        "check": checked - started,
+        "render": rendered - checked,
+        "write": finished - rendered,
+    }
     return Built(
         prepared.specs,
         len(files) + len(prepared.copies),
-        time.perf_counter() - started,
+        finished - started,
         prepared.diagnostics,
+        phases,
     )
 
 

@@ -17,12 +17,39 @@ SITE_DIR = click.argument(
 )
 
 
+class Verbosity:
+    """-q and -v, for every command: quiet prints only errors, verbose adds detail."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False):
+        self.quiet = quiet
+        self.verbose = verbose
+
+    def say(self, message: str, **kwargs: object) -> None:
+        if not self.quiet:
+            click.echo(message, **kwargs)  # type: ignore[arg-type]
+
+    def detail(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            click.echo(message)
+
+
+def verbosity() -> Verbosity:
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_object(Verbosity) if ctx else None
+    return found or Verbosity()
+
+
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
 )
 @click.version_option(__version__, "-V", "--version", prog_name="ladderpress")
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Print more detail, such as what each step took."
+)
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Publish a product-management career ladder from Markdown and YAML.
 
     A site is a folder with site.yml and content/ (tracks, levels,
@@ -32,6 +59,7 @@ def main() -> None:
     Example:
       ladderpress check --strict path/to/site
     """
+    ctx.obj = Verbosity(quiet, verbose)
 
 
 @main.command()
@@ -62,19 +90,21 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
 
     result = check_site(site_dir)
     diagnostics = console.promote(result.diagnostics, strict)
+    v = verbosity()
+    shown = [d for d in diagnostics if d.severity == "error"] if v.quiet else diagnostics
     site_arg = str(click.get_current_context().params["site_dir"])
     if site_dir == Path("."):
         site_arg = "."
     if fmt == "json":
         click.echo(console.render_json(diagnostics, site_arg))
-    elif diagnostics:
+    elif shown:
         if fmt == "github":
-            click.echo(console.render_github(diagnostics, site_arg))
+            click.echo(console.render_github(shown, site_arg))
         else:
             color = console.use_color()
-            click.echo(console.render_text(diagnostics, site_arg, color), color=color)
+            click.echo(console.render_text(shown, site_arg, color), color=color)
     if fmt != "json":
-        click.echo(console.summary(diagnostics, result.files))
+        v.say(console.summary(diagnostics, result.files))
     failed = any(d.severity == "error" for d in diagnostics)
     sys.exit(1 if failed else 0)
 
@@ -106,7 +136,7 @@ def schema(output: Path) -> None:
     files = all_schemas()
     for name, text in files.items():
         (output / name).write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {len(files)} schemas to {output}/")
+    verbosity().say(f"Wrote {len(files)} schemas to {output}/")
 
 
 @main.command()
@@ -149,16 +179,27 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
     out = output if output is not None else site_dir / "site"
     site_arg = "." if site_dir == Path(".") else str(site_dir)
     color = console.use_color()
+    v = verbosity()
+    progress = console.Progress(enabled=not v.quiet)
     try:
-        built = run_build(site_dir, out, strict=strict, force=force, clean=clean)
+        built = run_build(
+            site_dir, out, strict=strict, force=force, clean=clean, on_render=progress.step
+        )
     except ContentError as exc:
+        progress.done()
         diagnostics = console.promote(exc.diagnostics, strict)
-        click.echo(console.render_text(diagnostics, site_arg, color), color=color)
+        shown = [d for d in diagnostics if d.severity == "error"]
+        click.echo(
+            console.render_text(shown if v.quiet else diagnostics, site_arg, color), color=color
+        )
         click.echo("Build failed: nothing was written.", err=True)
         sys.exit(1)
-    if built.warnings:
+    progress.done()
+    if built.warnings and not v.quiet:
         click.echo(console.render_text(built.warnings, site_arg, color), color=color)
-    click.echo(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")
+    for phase, seconds in built.phases.items():
+        v.detail(f"  {phase:<8} {seconds:.3f} s")
+    v.say(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")
 
 
 @main.command(name="print")
@@ -213,7 +254,7 @@ def print_command(
         color = console.use_color()
         click.echo(console.render_text(exc.diagnostics, str(site_dir), color), color=color)
         sys.exit(1)
-    click.echo(f"Wrote {out}")
+    verbosity().say(f"Wrote {out}")
 
 
 @main.command()
@@ -267,12 +308,16 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
         click.echo(f"Port {port} is in use; using {chosen} instead.")
     site_arg = "." if site_dir == Path(".") else str(site_dir)
     color = console.use_color()
+    v = verbosity()
 
     def report(result) -> None:
-        if result.diagnostics:
-            click.echo(console.render_text(list(result.diagnostics), site_arg, color), color=color)
+        shown = [d for d in result.diagnostics if d.severity == "error" or not v.quiet]
+        if shown:
+            click.echo(console.render_text(shown, site_arg, color), color=color)
         if result.failed:
             click.echo("Build failed; the browser shows the errors until they are fixed.")
+            return
+        if v.quiet:
             return
         if not result.changed:
             click.echo(f"Built {result.total} pages in {result.seconds:.2f} s")
@@ -286,3 +331,95 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
         )
 
     run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=True, path_type=Path))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Add the files to a folder that is not empty (files with the same names are replaced).",
+)
+def init(directory: Path, force: bool) -> None:
+    """Start a new site: site.yml and an example framework to edit.
+
+    Writes site.yml, content/ (a complete example PM ladder to adapt), a
+    README for the site's repository, a .gitignore and a GitHub Actions
+    workflow that checks every pull request and builds the site. Refuses a
+    folder that is not empty, unless --force.
+
+    \b
+    Example:
+      ladderpress init pm-ladder
+    """
+    from generator.scaffold import init_site
+
+    init_site(directory, force)
+    where = "." if directory == Path(".") else str(directory)
+    click.echo(
+        f"Created a Ladderpress site in {where}/: site.yml, content/ (an example framework), README.md, .github/workflows/ladder.yml"
+    )
+    click.echo("Next:")
+    if where != ".":
+        click.echo(f"  cd {where}")
+    click.echo(
+        "  ladderpress serve     # preview at http://127.0.0.1:8000/; edits show up as you save"
+    )
+    click.echo("  ladderpress check     # what is wrong in the content, with file and line")
+    click.echo("  ladderpress build     # the site, in site/, for any web server")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["level", "competency", "track", "page"]))
+@click.argument("item_id", metavar="ID")
+@click.option("--title", help="The title (or name) to write; default: made from the id.")
+@click.option(
+    "-s",
+    "--site",
+    "site_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The site folder.",
+)
+def new(kind: str, item_id: str, title: str | None, site_dir: Path) -> None:
+    """Add one content file: a level, competency, track or page.
+
+    Writes content/<kind>/ID.md with the required fields filled in and the
+    optional ones as comments to uncomment. Refuses an id that is taken or
+    not valid. For a level, lists the competencies that now need an
+    expectation for it; no other file is changed.
+
+    \b
+    Examples:
+      ladderpress new level staff-pm --title "Staff Product Manager"
+      ladderpress new competency pricing
+    """
+    from generator import console
+    from generator.check import check_site
+    from generator.scaffold import new_file, write_new
+
+    created = new_file(site_dir, kind, item_id, title)
+    write_new(created)
+    click.echo(f"Wrote {created.path}")
+    checked = check_site(site_dir)
+    rel = created.path.relative_to(site_dir).as_posix()
+    related = [
+        d
+        for d in checked.diagnostics
+        if d.path == rel
+        or (kind == "level" and d.code == "missing-expectation" and f"'{item_id}'" in d.message)
+    ]
+    if kind == "level" and related:
+        needing = sorted({d.path for d in related if d.code == "missing-expectation"})
+        if needing:
+            click.echo(f"These competencies now need an expectation for '{item_id}':")
+            for path in needing:
+                click.echo(f"  {console.display_path(str(site_dir), path)}")
+    others = [d for d in related if d.code != "missing-expectation"]
+    if others:
+        color = console.use_color()
+        click.echo(
+            console.render_text(others, "." if site_dir == Path(".") else str(site_dir), color),
+            color=color,
+        )

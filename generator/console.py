@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TextIO
@@ -103,3 +104,35 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     if not diagnostics:
         return f"Checked {plural(files, 'file')}: no problems found."
     return f"Checked {plural(files, 'file')}: {plural(errors, 'error')}, {plural(warnings, 'warning')}."
+
+
+class Progress:
+    """A progress line for builds that take more than a second (on a terminal; one line otherwise)."""
+
+    DELAY = 1.0
+
+    def __init__(self, enabled: bool = True, stream: TextIO | None = None):
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self.started = time.perf_counter()
+        self.count = 0
+        self.shown = False
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def step(self, spec: object) -> None:
+        self.count += 1
+        if not self.enabled or time.perf_counter() - self.started < self.DELAY:
+            return
+        if self.tty:
+            if self.count % 10 == 0 or not self.shown:
+                self.stream.write(f"\rRendering pages… {self.count}")
+                self.stream.flush()
+                self.shown = True
+        elif not self.shown:
+            self.stream.write(f"Rendering pages… ({self.count} so far)\n")
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self.tty:
+            self.stream.write("\r\033[K")
+            self.stream.flush()

@@ -77,6 +77,8 @@ def test_version_and_help():
     result = run()
     assert "check" in result.output and "schema" in result.output
     assert "Example" in run("check", "--help").output
+    for command in ("check", "build", "serve", "init", "new", "print", "schema"):
+        assert command in result.output
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(make_site):
@@ -119,3 +121,55 @@ def test_help_does_not_import_jinja_or_markdown():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_command_has_a_description_and_an_example():
+    for name, command in main.commands.items():
+        text = run(name, "--help").output
+        assert "Example" in text, name
+        assert len(command.help or "") > 60, name
+
+
+def test_quiet_prints_only_errors_and_verbose_adds_timings(make_site, tmp_path):
+    root = make_site(
+        {"content/competencies/strategy.md": "---\nname: S\nexpectations: {pm: a}\n---\n"}
+    )
+    assert run("-q", "check", str(root)).output == ""
+    quiet_build = run("-q", "build", str(root), "-o", str(tmp_path / "out"))
+    assert quiet_build.exit_code == 0 and quiet_build.output == ""
+    loud = run("-v", "build", str(root), "-o", str(tmp_path / "out"))
+    assert "warning: no expectation" in loud.output
+    assert any(line.strip().startswith("render ") for line in loud.output.splitlines())
+    broken = make_site({"content/levels/pm.md": "---\ntitle: PM\nrank: [1]\n---\n"})
+    failed = run("-q", "check", str(broken))
+    assert failed.exit_code == 1 and ": error: 'rank'" in failed.output
+
+
+def test_progress_line_after_a_second():
+    import io
+
+    from generator.console import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = Progress(stream=stream)
+    progress.DELAY = 0.0
+    for _ in range(25):
+        progress.step(None)
+    progress.done()
+    assert "Rendering pages… 20" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")
+    quiet = Terminal()
+    slow = Progress(stream=quiet)
+    slow.step(None)
+    assert quiet.getvalue() == ""  # nothing within the first second
+
+
+def test_python_dash_m_works_like_the_console_script():
+    out = subprocess.run(
+        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, cwd=REPO
+    )
+    assert out.stdout.strip() == f"ladderpress, version {__version__}"

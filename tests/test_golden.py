@@ -16,7 +16,11 @@ GOLDEN = SITES.parent / "golden" / "minimal"
 
 
 def files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_minimal_site_matches_golden_output(tmp_path):

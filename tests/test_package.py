@@ -42,6 +42,8 @@ def test_wheel_carries_theme_and_example(wheel):
     assert "generator/example/site.yml" in names
     assert "generator/example/content/levels/pm.md" in names
     assert any(n.startswith("generator/example/content/resources/") for n in names)
+    assert "generator/scaffold/github/ladder.yml" in names
+    assert "generator/themes/default/templates/level.html" in names
     assert not any("tests/" in n or n.endswith(".pyc") for n in names)
 
 
@@ -91,3 +93,15 @@ def test_installed_wheel_runs_version_and_check(wheel, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems found" in result.stdout
+    started = subprocess.run(
+        [str(bindir / "ladderpress"), "init", "fresh"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    built = subprocess.run(
+        [str(bindir / "ladderpress"), "build", "--strict"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "fresh",
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (tmp_path / "fresh/site/levels/senior-pm/plan/index.html").is_file()
