@@ -47,9 +47,9 @@ class Element:
             if tag and el.tag != tag:
                 continue
             if all(
-                (v in el.attrs.get(k.rstrip("_"), "").split())
-                if k.startswith("class")
-                else el.attrs.get(k) == v
+                (v in el.attrs.get("class", "").split())
+                if k == "class_"
+                else el.attrs.get(k.rstrip("_")) == v
                 for k, v in attrs.items()
             ):
                 found.append(el)
