@@ -27,10 +27,12 @@ def check_site(root: Path) -> Checked:
     site, validation = validate(sources)
     report.extend(validation)
     assets = tuple(sources.assets)
-    if site is not None and not report.errors:
+    if site is not None:
         from generator.render import check_links
 
-        report.items.extend(check_links(site, frozenset(assets)))
+        # Links are checked even when other files have errors; a link to a file that has
+        # errors of its own is not reported again.
+        report.items.extend(check_links(site, frozenset(assets), _fallback_targets(sources)))
     files = (
         len(sources.documents)
         + len(sources.resources)
@@ -41,3 +43,24 @@ def check_site(root: Path) -> Checked:
     if any(d.severity == "error" for d in diagnostics):
         site = None
     return Checked(site, diagnostics, files, assets)
+
+
+_FOLDER_PAGES = {
+    "level": "levels/{}/index.html",
+    "competency": "competencies/{}/index.html",
+    "page": "{}/index.html",
+}
+
+
+def _fallback_targets(sources) -> dict[str, str]:
+    """Where every Markdown file's page would be, for files the model could not take in."""
+    targets = {}
+    for doc in sources.documents:
+        pattern = _FOLDER_PAGES.get(doc.kind)
+        if pattern:
+            targets[doc.path] = pattern.format(doc.stem)
+        elif doc.kind == "track":
+            targets[doc.path] = "ladder/index.html"
+        elif doc.kind == "home":
+            targets[doc.path] = "index.html"
+    return targets

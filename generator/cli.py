@@ -62,7 +62,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     ctx.obj = Verbosity(quiet, verbose)
 
 
-@main.command()
+@main.command(short_help="Validate the content; write nothing.")
 @SITE_DIR
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
 @click.option(
@@ -109,7 +109,7 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command()
+@main.command(short_help="Write JSON Schemas for editor completion.")
 @click.option(
     "-o",
     "--output",
@@ -132,14 +132,19 @@ def schema(output: Path) -> None:
     """
     from generator.schemas import all_schemas
 
-    output.mkdir(parents=True, exist_ok=True)
     files = all_schemas()
-    for name, text in files.items():
-        (output / name).write_text(text, encoding="utf-8")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (output / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot write the schemas to {output}: {exc.strerror or exc}"
+        ) from None
     verbosity().say(f"Wrote {len(files)} schemas to {output}/")
 
 
-@main.command()
+@main.command(short_help="Render the site into a folder.")
 @SITE_DIR
 @click.option(
     "-o",
@@ -202,7 +207,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
     v.say(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")
 
 
-@main.command(name="print")
+@main.command(name="print", short_help="Print a level's worksheet to PDF.")
 @click.argument("level")
 @click.option(
     "-s",
@@ -257,7 +262,7 @@ def print_command(
     verbosity().say(f"Wrote {out}")
 
 
-@main.command()
+@main.command(short_help="Preview with live reload.")
 @SITE_DIR
 @click.option(
     "--host",
@@ -333,7 +338,7 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
     run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)
 
 
-@main.command()
+@main.command(short_help="Start a new site from the example.")
 @click.argument("directory", default=".", type=click.Path(file_okay=True, path_type=Path))
 @click.option(
     "--force",
@@ -369,7 +374,7 @@ def init(directory: Path, force: bool) -> None:
     click.echo("  ladderpress build     # the site, in site/, for any web server")
 
 
-@main.command()
+@main.command(short_help="Add a level, competency, track or page.")
 @click.argument("kind", type=click.Choice(["level", "competency", "track", "page"]))
 @click.argument("item_id", metavar="ID")
 @click.option("--title", help="The title (or name) to write; default: made from the id.")

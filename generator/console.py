@@ -33,10 +33,19 @@ def promote(diagnostics: Iterable[Diagnostic], strict: bool) -> list[Diagnostic]
 
 
 def display_path(site_arg: str, path: str) -> str:
-    """The path as the user can open it from where they ran the command."""
+    """The path as the user can open it from where they ran the command (relative to the
+    current folder when the file is inside it)."""
     if site_arg in ("", "."):
         return path
-    return os.path.normpath(os.path.join(site_arg, path)).replace(os.sep, "/")
+    joined = os.path.normpath(os.path.join(site_arg, path))
+    if os.path.isabs(joined):
+        try:
+            rel = os.path.relpath(joined)
+        except ValueError:  # another drive on Windows
+            rel = joined
+        if not rel.startswith(".."):
+            joined = rel
+    return joined.replace(os.sep, "/")
 
 
 def render_text(diagnostics: list[Diagnostic], site_arg: str, color: bool) -> str:

@@ -8,6 +8,7 @@ records every link it cannot resolve or will not allow, with its line.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 import unicodedata
@@ -76,9 +77,11 @@ class Linker:
                 "link to the content file by its relative path, e.g. ../levels/pm.md",
             )
         if not path:  # "#fragment" on this page
-            ids = self.anchors.get(self.targets.get(self.source, ""), frozenset())
-            if fragment and fragment not in ids:
-                return None, f"no heading or section '#{fragment}' on this page", _known(ids)
+            ids = self.anchors.get(self.targets.get(self.source, ""))
+            if fragment and ids is not None and fragment not in ids:
+                close = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+                hint = f"did you mean #{close[0]}?" if close else _known(ids)
+                return None, f"no heading or section '#{fragment}' on this page", hint
             return url, None, ""
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), path))
         if resolved.endswith(".md"):
@@ -89,11 +92,13 @@ class Linker:
                     f"'{path}' links to {resolved}, which is not a page of this site",
                     ("check the file name; links are relative to the file they are written in"),
                 )
-            if fragment and fragment not in self.anchors.get(target, frozenset()):
+            known = self.anchors.get(target)
+            if fragment and known is not None and fragment not in known:
+                close = difflib.get_close_matches(fragment, sorted(known), n=1, cutoff=0.6)
                 return (
                     None,
                     f"'{url}': {resolved} has no heading or section '#{fragment}'",
-                    _known(self.anchors.get(target, frozenset())),
+                    f"did you mean #{close[0]}?" if close else _known(known),
                 )
             return self.href(target) + (f"#{parts.fragment}" if parts.fragment else ""), None, ""
         if resolved in self.assets:
@@ -197,13 +202,15 @@ def _resolve(token: Any, attr: str, env: _Env, first_line: int, src: str) -> boo
 
 
 def _locate(src: str, first_line: int, url: str) -> tuple[int, int]:
+    """Line and column of a link's URL: its "(url" form first, so an earlier link to a longer
+    path that contains this one is not taken for it."""
     lines = src.split("\n")
     raw = unquote(url)
     for offset in range(first_line, len(lines)):
-        for needle in (url, raw):
+        for needle, skip in (("(" + url, 1), ("(" + raw, 1), ("<" + url, 1), (url, 0), (raw, 0)):
             col = lines[offset].find(needle)
             if col >= 0:
-                return offset, col + 1
+                return offset, col + skip + 1
     return first_line, 1
 
 

@@ -7,9 +7,10 @@ nothing about meaning; that is the validator's job.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import yamltree
@@ -41,6 +42,7 @@ class Document:
     has_front: bool
     body: str
     body_line: int
+    front_ok: bool = True  # False when the front matter could not be read (already reported)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class Sources:
     resources: tuple[DataFile, ...]
     plan: DataFile | None
     assets: tuple[str, ...]
+    #: kind → the file stems of every Markdown file found, readable or not (so that a broken
+    #: file's id still counts as known, and one mistake does not become fifty).
+    stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the folders under themes/
+    themes: tuple[str, ...] = ()
 
     def of_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]
@@ -108,14 +115,25 @@ def load(root: Path) -> tuple[Sources, Report]:
             elif name == "plan.yml" and entry.is_file():
                 plan = reader.data_file(rel)
             else:
+                close = difflib.get_close_matches(name, sorted(KNOWN_ENTRIES), n=1, cutoff=0.6)
                 report.warning(
                     Mark(rel),
                     "unknown-file",
                     f"'{rel}' is not part of the content format and is ignored",
-                    "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
+                    f"did you mean content/{close[0]}?"
+                    if close
+                    else "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
                     "assets/, index.md and plan.yml",
                 )
-    sources = Sources(root, site, tuple(documents), tuple(resources), plan, tuple(assets))
+    themes_root = root / "themes"
+    themes = (
+        tuple(sorted(p.name for p in themes_root.iterdir() if p.is_dir() and not p.is_symlink()))
+        if themes_root.is_dir()
+        else ()
+    )
+    sources = Sources(
+        root, site, tuple(documents), tuple(resources), plan, tuple(assets), reader.stems, themes
+    )
     return sources, report
 
 
@@ -123,6 +141,7 @@ class _Reader:
     def __init__(self, root: Path, report: Report):
         self.root = root
         self.report = report
+        self.stems: dict[str, frozenset[str]] = {}
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -131,8 +150,8 @@ class _Reader:
         """The visible entries of a folder, sorted; symbolic links are reported, not followed."""
         found = []
         for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.name.startswith("."):
-                continue
+            if entry.name.startswith((".", "#")) or entry.name.endswith(("~", ".swp", ".swo")):
+                continue  # hidden files and editors' backup and lock files
             if entry.is_symlink():
                 self.report.error(
                     Mark(self.rel(entry)),
@@ -146,7 +165,9 @@ class _Reader:
 
     def documents(self, folder: Path, kind: str) -> list[Document]:
         docs = []
-        for entry in self.entries(folder):
+        entries = self.entries(folder)
+        self.stems[kind] = frozenset(e.stem for e in entries if e.suffix == ".md")
+        for entry in entries:
             if entry.is_file() and entry.suffix == ".md":
                 doc = self.document(entry, kind)
                 if doc is not None:
@@ -180,16 +201,18 @@ class _Reader:
         for index in range(1, len(lines)):
             if lines[index].rstrip() in (_FENCE, "..."):
                 front_text = "\n".join(lines[1:index])
+                before = len(self.report.errors)
                 front = yamltree.parse(front_text, rel, self.report, line_offset=1)
+                ok = len(self.report.errors) == before
                 body = "\n".join(lines[index + 1 :])
-                return Document(kind, rel, path.stem, front, True, body, index + 2)
+                return Document(kind, rel, path.stem, front, True, body, index + 2, ok)
         self.report.error(
             Mark(rel),
             "unclosed-front-matter",
             "the front matter that starts on line 1 is never closed",
             "add a line with only '---' after the last front matter key",
         )
-        return Document(kind, rel, path.stem, None, True, "", len(lines) + 1)
+        return Document(kind, rel, path.stem, None, True, "", len(lines) + 1, False)
 
     def resource_files(self, folder: Path) -> list[DataFile]:
         files = []

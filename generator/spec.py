@@ -34,7 +34,12 @@ from generator.yamltree import (
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 ID_RE = re.compile(ID_PATTERN)
 COLOR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
-URL_PATTERN = r"^(?:https?://[^\s/]+[^\s]*|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s]*)$"
+URL_PATTERN = (
+    r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+[^\s]*|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\s]*)$"
+)
+_DOMAIN_RE = re.compile(
+    r"^(?:www\.|[a-z0-9-]+\.(?:com|org|net|io|dev|co|app|edu|gov|ai)(?:/|$))", re.IGNORECASE
+)
 _URL_RE = re.compile(URL_PATTERN)
 _PLAIN_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
@@ -136,7 +141,7 @@ class Text(Type):
         return node.text.strip() if not node.block else node.text
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return {"type": "string", "pattern": r"\S"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ class Id(Text):
             report.error(
                 node.mark,
                 "bad-id",
-                f"'{key}': '{value}' is not a valid id for {self.of}",
+                f"'{key}': '{value}' is not a valid id for {self.of if self.of.startswith(('a ', 'an ')) else 'a ' + self.of}",
                 f"use lower-case letters, digits and hyphens, starting with a letter or digit, "
                 f"at most 64 characters (for example '{slugify(value)}')",
             )
@@ -206,7 +211,15 @@ class Url(Text):
         assert isinstance(node, Scalar)
         ok = bool(_URL_RE.match(value))
         if ok and self.absolute:
-            ok = value.startswith(("http://", "https://"))
+            ok = value.lower().startswith(("http://", "https://"))
+        if ok and _DOMAIN_RE.match(value):
+            report.error(
+                node.mark,
+                "bad-url",
+                f"'{key}': '{value[:60]}' looks like a web address without https://",
+                f"write the full address: https://{value}",
+            )
+            return INVALID
         if not ok:
             allowed = "an http(s) URL" if self.absolute else "an http(s) URL or a relative path"
             report.error(
@@ -221,7 +234,7 @@ class Url(Text):
         return value
 
     def schema(self) -> dict[str, Any]:
-        pattern = r"^https?://[^\s/]+[^\s]*$" if self.absolute else URL_PATTERN
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+[^\s]*$" if self.absolute else URL_PATTERN
         return {"type": "string", "pattern": pattern}
 
 
@@ -379,7 +392,7 @@ class ListOf(Type):
             report.error(
                 where,
                 "list-length",
-                f"'{key}': the list has {len(items)} item(s); it needs at least {self.min_items}{most}",
+                f"'{key}': the list has {len(items)} item{'' if len(items) == 1 else 's'}; it needs at least {self.min_items}{most}",
                 "add or remove items",
             )
             return INVALID
@@ -569,7 +582,7 @@ class Record(Type):
         for spec in self.fields:
             prop = dict(spec.type.schema())
             prop["description"] = spec.doc
-            if spec.default is not None and not isinstance(spec.default, tuple):
+            if spec.default not in (None, "", (), {}):
                 prop["default"] = spec.default
             properties[spec.name] = prop
         out: dict[str, Any] = {"type": "object", "properties": properties}

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,8 @@ from generator.model import (
     frozen_map,
 )
 from generator.sources import Document, Sources
-from generator.yamltree import Sequence
+from generator.templates import BUILTIN_THEMES
+from generator.yamltree import Mapping, Sequence
 
 #: URL segments the site itself uses; a free page may not take one of them.
 RESERVED_SLUGS = frozenset(
@@ -130,7 +132,8 @@ DEFAULT_SECTIONS = (
 
 
 def validate(sources: Sources) -> tuple[Site | None, Report]:
-    """Check everything; the Site when there are no errors, and the report of all problems."""
+    """Check everything; the report of all problems, and the Site built from the sound parts
+    (complete when the report has no errors; None when site.yml itself is unusable)."""
     validator = _Validator(sources)
     site = validator.run()
     return site, validator.report
@@ -181,15 +184,41 @@ class _Validator:
                 "add content/levels/<id>.md with 'title:' and 'rank:' (or run `ladderpress new level ID`)",
             )
         self.warn_missing_resources(levels, resources)
-        if self.report.errors or config is None:
+        if config is None:
             return None
+        # With errors this is the part of the site that is sound: enough to check links in.
         return Site(config, tracks, levels, competencies, resources, pages, home, plan)
 
     def site_config(self) -> SiteConfig | None:
         data = self.sources.site
         if data is None:
             return None
+        if data.node is None:
+            if data.path and not any(d.path == data.path for d in self.report.errors):
+                self.report.error(
+                    Mark(data.path),
+                    "empty-site",
+                    "site.yml is empty",
+                    "write at least the framework's name: title: Acme Product Management Career Framework",
+                )
+            return None
         fields = spec.SITE.check(data.node, "", self.report, Mark(data.path))
+        logo = fields.get("logo")
+        if logo and f"content/{logo}" not in self.sources.assets:
+            self.report.error(
+                fields.mark_of("logo"),
+                "bad-link",
+                f"'logo': content/{logo} does not exist",
+                "put the logo in content/assets/ and write logo: assets/<file>",
+            )
+        theme = fields.get("theme")
+        if theme and theme not in BUILTIN_THEMES and theme not in self.sources.themes:
+            self.report.error(
+                fields.mark_of("theme"),
+                "unknown-theme",
+                f"'theme': no theme '{theme}': no folder themes/{theme}/ and no built-in theme of that name",
+                f"write theme: default, or create themes/{theme}/ (see docs/theming.md)",
+            )
         if not fields.ok:
             return None
         markdown = fields.get("markdown")
@@ -222,11 +251,23 @@ class _Validator:
         by_id: dict[str, _Entry] = {}
         by_folded_stem: dict[str, Document] = {}
         for doc in self.sources.of_kind(kind):
-            if doc.has_front and doc.front is None:
-                # Front matter that could not be parsed: already reported.
+            if not doc.front_ok:
+                # Front matter that could not be read: already reported.
                 fields = spec.Fields({}, {}, Mark(doc.path), False)
-            elif doc.has_front or kind == "home":
+            elif doc.has_front and doc.front is None and kind != "home":
+                required = [f"'{f.name}:'" for f in record.fields if f.required]
+                self.report.error(
+                    Mark(doc.path, 2, 1),
+                    "empty-front-matter",
+                    "the front matter is empty",
+                    f"write the keys between the '---' lines, at least {' and '.join(required)}",
+                )
+                fields = spec.Fields({}, {}, Mark(doc.path, 2, 1), False)
+            elif doc.has_front and doc.front is not None:
                 fields = record.check(doc.front, "", self.report, Mark(doc.path, 2, 1))
+            elif kind == "home":
+                # content/index.md may have no front matter at all: every key has a default.
+                fields = record.check(Mapping((), Mark(doc.path)), "", self.report, Mark(doc.path))
             else:
                 fields = spec.Fields({}, {}, Mark(doc.path), False)
             twin = by_folded_stem.get(doc.stem.lower())
@@ -242,14 +283,19 @@ class _Validator:
             if entry.id is not None:
                 first = by_id.get(entry.id)
                 if first is not None:
-                    self.report.error(
-                        fields.mark_of("id") if "id" in fields.nodes else Mark(doc.path),
-                        "duplicate-id",
-                        f"the {kind} id '{entry.id}' is already used by {first.doc.path}",
-                        "give each "
-                        + kind
-                        + " its own id (the file name, or 'id:' in the front matter)",
+                    hint = (
+                        f"give each {kind} its own id (the file name, or 'id:' in the front matter)"
                     )
+                    # On both files, so a pull request's annotation lands on the one that changed.
+                    for here, there in ((entry, first), (first, entry)):
+                        self.report.error(
+                            here.fields.mark_of("id")
+                            if "id" in here.fields.nodes
+                            else Mark(here.doc.path),
+                            "duplicate-id",
+                            f"the {kind} id '{entry.id}' is also used by {there.doc.path}",
+                            hint,
+                        )
                     entry.id = None
                 else:
                     by_id[entry.id] = entry
@@ -302,6 +348,14 @@ class _Validator:
         self.broken_track_ids = {e.id for e in entries if e.id and not e.fields.ok}
         return tuple(tracks)
 
+    def tolerated(self, kind: str) -> set[str] | None:
+        """Ids that name a file of this kind with problems of its own (None: any id, as there are
+        no such files at all): references to them are not reported again."""
+        stems = self.sources.stems.get(kind, frozenset())
+        if not stems and kind != "track":
+            return None
+        return set(stems) | {spec.slugify(s) for s in stems}
+
     def check_refs(
         self,
         fields: spec.Fields,
@@ -313,10 +367,14 @@ class _Validator:
         """Report every item of a list field that names nothing known; return the good ones."""
         good = []
         values = fields.get(name) or ()
+        kind = {"track": "track", "level": "level", "competency": "competency"}[what]
+        tolerated = self.tolerated(kind)
         for value, mark in zip(values, fields.item_marks(name)):
             if value in known:
                 good.append(value)
                 continue
+            if tolerated is None or value in tolerated:
+                continue  # the file it names has an error of its own, reported there
             listing = ", ".join(sorted(known)) if known else "none"
             hint = spec.suggest(value, sorted(known)) or hint_missing or f"write one of: {listing}"
             self.report.error(
@@ -379,7 +437,7 @@ class _Validator:
     def check_ranks(
         self, placed: dict[str, tuple[_Entry, tuple[str, ...], int]], track_ids: list[str]
     ) -> None:
-        reported: set[str] = set()
+        reported: set[tuple[str, str]] = set()
         for track in track_ids:
             by_rank: dict[int, _Entry] = {}
             on_track = sorted(
@@ -388,12 +446,14 @@ class _Validator:
             )
             for e, rank in on_track:
                 first = by_rank.setdefault(rank, e)
-                if first is not e and e.doc.path not in reported:
-                    reported.add(e.doc.path)
+                if first is e or (first.doc.path, e.doc.path) in reported:
+                    continue
+                reported.add((first.doc.path, e.doc.path))
+                for here, there in ((e, first), (first, e)):  # on both files
                     self.report.error(
-                        e.fields.mark_of("rank"),
+                        here.fields.mark_of("rank"),
                         "duplicate-rank",
-                        f"'rank': {rank} is also the rank of '{first.id}' ({first.doc.path}) "
+                        f"'rank': {rank} is also the rank of '{there.id}' ({there.doc.path}) "
                         f"on the track '{track}'",
                         "give each level on a track its own rank; levels on different tracks may share one",
                     )
@@ -466,30 +526,43 @@ class _Validator:
         track_ids: list[str],
         config: SiteConfig | None,
     ) -> tuple[Competency, ...]:
-        known_tracks = set(track_ids) | self.broken_track_ids
+        implicit = not self.sources.of_kind("track")
+        known_tracks = set() if implicit else set(track_ids) | self.broken_track_ids
         by_id = {lv.id: lv for lv in levels}
+        tolerated_levels = self.tolerated("level")
         out = []
         for e in entries:
             f = e.fields
             tracks = tuple(track_ids)
+            tracks_ok = True
             if "tracks" in f.values:
-                good = self.check_refs(f, "tracks", known_tracks, "track")
+                hint = (
+                    "this site has no content/tracks/; remove 'tracks:' or add the track files"
+                    if implicit
+                    else ""
+                )
+                good = self.check_refs(f, "tracks", known_tracks, "track", hint)
                 tracks = tuple(t for t in good if t in track_ids)
+                tracks_ok = len(good) == len(f["tracks"])
             expectations: dict[str, Expectation] = {}
+            meant: set[str] = set()  # levels that a misspelt key probably stands for
             for level_id, (expectation, mark) in (f.get("expectations") or {}).items():
                 if level_id not in level_ids:
-                    hint = spec.suggest(level_id, sorted(level_ids)) or (
-                        f"known levels: {', '.join(sorted(level_ids))}"
-                    )
+                    if tolerated_levels is None or level_id in tolerated_levels:
+                        continue  # that level's file has an error of its own
+                    close = difflib.get_close_matches(level_id, sorted(level_ids), n=1, cutoff=0.6)
+                    meant.update(close)
                     self.report.error(
                         mark,
                         "unknown-ref",
                         f"'expectations': unknown level '{level_id}'",
-                        hint,
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else f"known levels: {', '.join(sorted(level_ids))}",
                     )
                     continue
                 level = by_id.get(level_id)
-                if level is not None and not set(level.tracks) & set(tracks):
+                if tracks_ok and level is not None and not set(level.tracks) & set(tracks):
                     self.report.error(
                         mark,
                         "not-applicable",
@@ -501,7 +574,14 @@ class _Validator:
                     continue
                 expectations[level_id] = expectation
             for level in levels:
-                if set(level.tracks) & set(tracks) and level.id not in expectations and f.ok:
+                applies = set(level.tracks) & set(tracks)
+                if (
+                    applies
+                    and level.id not in expectations
+                    and level.id not in meant
+                    and f.ok
+                    and tracks_ok
+                ):
                     self.report.warning(
                         f.mark_of("expectations"),
                         "missing-expectation",
@@ -571,8 +651,8 @@ class _Validator:
                     "a resources file is a list: start each resource with '- title: ...'",
                 )
                 continue
-            for index, item in enumerate(node.items):
-                f = spec.RESOURCE.check(item, f"[{index + 1}]", self.report, item.mark)
+            for item in node.items:
+                f = spec.RESOURCE.check(item, "", self.report, item.mark)
                 if not f.ok and "title" not in f.values:
                     continue
                 kind = f.get("kind")
@@ -656,9 +736,10 @@ class _Validator:
             fields = spec.PLAN.check(data.node, "", self.report, Mark(data.path))
         get = fields.get if fields is not None else (lambda name, default=None: default)
         targets: dict[str, str] = {}
+        tolerated = self.tolerated("level")
         for source, (target, mark) in (get("targets") or {}).items():
             for level_id in (source, target):
-                if level_id not in level_ids:
+                if level_id not in level_ids and not (tolerated is None or level_id in tolerated):
                     self.report.error(
                         mark,
                         "unknown-ref",

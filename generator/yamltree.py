@@ -163,18 +163,7 @@ def parse(text: str, path: str, report: Report, line_offset: int = 0) -> Node | 
     except _TooDeep:
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = builder.mark(mark) if mark is not None else Mark(path, line_offset + 1, 1)
-        # The C and the pure-Python parsers end some messages differently.
-        problem = re.sub(r" (here|in this context)$", "", exc.problem or "syntax error")
-        context = f" ({exc.context})" if exc.context else ""
-        report.error(
-            where,
-            "yaml-syntax",
-            f"invalid YAML: {problem}{context}",
-            "check indentation, and quote text that contains ': ', '#', or starts with "
-            "a special character such as '*', '&', '!', '[', '{', '>' or '|'",
-        )
+        report.error(*_syntax_error(exc, builder, text, path, line_offset))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         report.error(Mark(path, line_offset + 1, 1), "yaml-syntax", f"invalid YAML: {exc}")
@@ -298,3 +287,46 @@ class _Builder:
 
 class _TooDeep(Exception):
     """Stops parsing at the depth limit (already reported)."""
+
+
+def _syntax_error(
+    exc: yaml.MarkedYAMLError, builder: _Builder, text: str, path: str, line_offset: int
+) -> tuple[Mark, str, str, str]:
+    """A YAML syntax error as (mark, code, message, hint), placed where the mistake most likely is."""
+    problem_mark = exc.problem_mark or exc.context_mark
+    where = (
+        builder.mark(problem_mark) if problem_mark is not None else Mark(path, line_offset + 1, 1)
+    )
+    # The C and the pure-Python parsers end some messages differently.
+    problem = re.sub(r" (here|in this context)$", "", exc.problem or "syntax error")
+    message = f"invalid YAML: {problem}"
+    hint = (
+        "check indentation, and quote text that contains ': ', '#', or starts with "
+        "a special character such as '*', '&', '!', '[', '{', '>' or '|'"
+    )
+    lines = text.split("\n")
+    offending = (
+        lines[problem_mark.line]
+        if problem_mark is not None and problem_mark.line < len(lines)
+        else ""
+    )
+    if problem_mark is not None and "\t" in offending[: problem_mark.column + 1]:
+        message = "invalid YAML: a tab character; YAML indents with spaces only"
+        hint = "replace the tab with spaces"
+    elif exc.context_mark is not None and exc.context_mark.line < (
+        problem_mark.line if problem_mark else 0
+    ):
+        # An unclosed quote or bracket: the parser only notices lines later, so point at
+        # where it was opened and say where the parser stopped.
+        where = builder.mark(exc.context_mark)
+        opened = {
+            "while scanning a quoted scalar": "the quoted text that starts here",
+            "while parsing a flow sequence": "the [ list that starts here",
+            "while parsing a flow mapping": "the { mapping that starts here",
+        }.get(exc.context or "", f"what starts here ({exc.context})")
+        stopped = builder.mark(problem_mark).line if problem_mark is not None else where.line
+        message = f"invalid YAML: {opened} is never closed (the parser stopped at line {stopped})"
+        hint = "close the quote or bracket that starts here"
+    elif problem.startswith("mapping values are not allowed"):
+        hint = "a value that contains ': ' must be quoted, e.g. summary: \"Leads: many teams\""
+    return where, "yaml-syntax", message, hint

@@ -370,9 +370,14 @@ def test_site_theme_extending_default(make_site, tmp_path):
 
 def test_unknown_theme_is_a_positioned_error(make_site, tmp_path):
     root = make_site({"site.yml": "title: T\ntheme: nope\n"})
+    assert [(d.path, d.line, d.col, d.code) for d in check_site(root).diagnostics] == [
+        ("site.yml", 2, 8, "unknown-theme")
+    ]
     with pytest.raises(ContentError) as info:
         build(root, tmp_path / "out")
-    assert [(d.path, d.code) for d in info.value.diagnostics] == [("site.yml", "theme")]
+    assert [(d.path, d.line, d.code) for d in info.value.diagnostics] == [
+        ("site.yml", 2, "unknown-theme")
+    ]
 
 
 def test_template_error_is_positioned(make_site, tmp_path):

@@ -173,3 +173,18 @@ def test_python_dash_m_works_like_the_console_script():
         [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, cwd=REPO
     )
     assert out.stdout.strip() == f"ladderpress, version {__version__}"
+
+
+def test_schema_into_a_path_that_cannot_be_a_folder(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = run("schema", "-o", str(tmp_path / "afile" / "sub"))
+    assert result.exit_code == 2
+    assert "cannot write the schemas to" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_paths_are_shown_relative_to_where_the_command_runs(make_site, monkeypatch):
+    root = make_site(BROKEN_LEVEL)
+    monkeypatch.chdir(root.parent)
+    result = run("check", "--format", "github", str(root))
+    assert "file=site/content/levels/principal-pm.md," in result.output

@@ -51,7 +51,7 @@ CASES = [
     (
         "id in front matter is not an id",
         {LEVEL: level("id: Principal PM\ntitle: Principal PM\ntrack: ic\nrank: 3\n")},
-        (LEVEL, 2, 5, "'id': 'Principal PM' is not a valid id for level"),
+        (LEVEL, 2, 5, "'id': 'Principal PM' is not a valid id for a level"),
     ),
     (
         "file name is not an id",
@@ -73,7 +73,7 @@ CASES = [
             "content/levels/zz-pm.md",
             2,
             5,
-            "the level id 'pm' is already used by content/levels/pm.md",
+            "the level id 'pm' is also used by content/levels/pm.md",
         ),
     ),
     (
@@ -155,7 +155,7 @@ CASES = [
             "content/resources/extra.yml",
             3,
             8,
-            "'[1].url': 'javascript:alert(1)' is not an http(s) URL or a relative path",
+            "'url': 'javascript:alert(1)' is not an http(s) URL or a relative path",
         ),
     ),
     (
@@ -386,3 +386,171 @@ def test_every_error_has_a_hint(make_site):
     diagnostics = check_site(root).diagnostics
     assert len(diagnostics) >= 4
     assert all(d.hint for d in diagnostics), [d for d in diagnostics if not d.hint]
+
+
+# One mistake, one message: a broken file does not make every reference to it an error too.
+ONE_MESSAGE = [
+    (
+        "empty front matter",
+        {COMP: "---\n---\nBody.\n"},
+        (COMP, 2, 1, "the front matter is empty"),
+    ),
+    (
+        "a level file that is not UTF-8",
+        {"content/levels/senior-pm.md": b"---\ntitle: Senior \x97 PM\nrank: 2\n---\n"},
+        ("content/levels/senior-pm.md", 2, 15, "the file is not valid UTF-8 (byte 0x97)"),
+    ),
+    (
+        "a level file name that is not an id",
+        {
+            "content/levels/senior-pm.md": None,
+            "content/levels/Senior-PM.md": level("title: Senior PM\nrank: 2\n"),
+        },
+        (
+            "content/levels/Senior-PM.md",
+            1,
+            1,
+            "the file name 'Senior-PM.md' is not a valid level id",
+        ),
+    ),
+    (
+        "a competency naming an unknown track",
+        {
+            "content/competencies/coaching.md": level(
+                "name: Coaching\ntracks: [managment]\nexpectations:\n  pm: a\n  senior-pm: b\n  group-pm: c\n"
+            )
+        },
+        (
+            "content/competencies/coaching.md",
+            3,
+            10,
+            "'tracks': unknown track 'managment' (known: ic, management)",
+        ),
+    ),
+    (
+        "a misspelt level key in expectations",
+        {
+            COMP: level(
+                "name: S\nexpectations:\n  pm: a\n  senoir-pm: b\n  principal-pm: c\n  group-pm: d\n"
+            )
+        },
+        (COMP, 5, 3, "'expectations': unknown level 'senoir-pm'"),
+    ),
+    (
+        "an unclosed quote",
+        {LEVEL: level('title: Principal PM\nsummary: "Leads many teams\ntrack: ic\nrank: 3\n')},
+        (
+            LEVEL,
+            3,
+            10,
+            "invalid YAML: the quoted text that starts here is never closed (the parser stopped at line 5)",
+        ),
+    ),
+    (
+        "a tab in YAML",
+        {"content/resources/extra.yml": "- title: A book\n\tkind: book\n"},
+        (
+            "content/resources/extra.yml",
+            2,
+            1,
+            "invalid YAML: a tab character; YAML indents with spaces only",
+        ),
+    ),
+    (
+        "a web address without https",
+        {"content/resources/extra.yml": "- title: A book\n  kind: book\n  url: www.svpg.com\n"},
+        (
+            "content/resources/extra.yml",
+            3,
+            8,
+            "'url': 'www.svpg.com' looks like a web address without https://",
+        ),
+    ),
+    (
+        "unknown theme",
+        {"site.yml": "title: T\ntheme: fancy\n"},
+        (
+            "site.yml",
+            2,
+            8,
+            "'theme': no theme 'fancy': no folder themes/fancy/ and no built-in theme of that name",
+        ),
+    ),
+    (
+        "missing logo",
+        {"site.yml": "title: T\nlogo: assets/logo.svg\n"},
+        ("site.yml", 2, 7, "'logo': content/assets/logo.svg does not exist"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"), [c[1:] for c in ONE_MESSAGE], ids=[c[0] for c in ONE_MESSAGE]
+)
+def test_one_mistake_gives_one_message(make_site, files, expected):
+    result = check_site(make_site(files))
+    errors = [
+        (d.path, d.line, d.col, d.message) for d in result.diagnostics if d.severity == "error"
+    ]
+    assert errors == [expected]
+    assert result.site is None
+
+
+def test_misspelt_expectation_key_does_not_also_warn_about_the_level_it_meant(make_site):
+    result = check_site(
+        make_site(
+            {
+                COMP: level(
+                    "name: S\nexpectations:\n  pm: a\n  senoir-pm: b\n  principal-pm: c\n  group-pm: d\n"
+                )
+            }
+        )
+    )
+    assert [d.code for d in result.diagnostics] == ["unknown-ref"]
+
+
+def test_duplicate_rank_is_reported_on_both_files(make_site):
+    result = check_site(make_site({LEVEL: level("title: Principal PM\ntrack: ic\nrank: 2\n")}))
+    assert sorted((d.path, d.line) for d in result.diagnostics) == [
+        ("content/levels/principal-pm.md", 4),
+        ("content/levels/senior-pm.md", 3),
+    ]
+
+
+def test_link_errors_are_reported_beside_other_errors(make_site):
+    result = check_site(
+        make_site(
+            {
+                "content/pages/about.md": "---\ntitle: About\n---\nSee [x](../levels/nope.md).\n",
+                LEVEL: level("title: Principal PM\ntrack: ic\nrank: 3\nsumary: x\n"),
+            }
+        )
+    )
+    assert sorted(d.code for d in result.diagnostics) == ["bad-link", "unknown-key"]
+
+
+def test_links_to_a_broken_file_are_not_reported_again(make_site):
+    result = check_site(
+        make_site(
+            {
+                "content/pages/about.md": "---\ntitle: About\n---\nSee [x](../levels/principal-pm.md).\n",
+                LEVEL: level("title: Principal PM\ntrack: ic\nrank: [3]\n"),
+            }
+        )
+    )
+    assert [d.code for d in result.diagnostics] == ["wrong-type"]
+
+
+def test_home_page_without_front_matter_is_fine(make_site):
+    result = check_site(make_site({"content/index.md": "Welcome to our ladder.\n"}))
+    assert result.diagnostics == [] and result.site.home.body.source == "Welcome to our ladder.\n"
+
+
+def test_misnamed_content_folder_suggests_the_right_name(make_site):
+    root = make_site()
+    (root / "content/levels").rename(root / "content/level")
+    diagnostics = check_site(root).diagnostics
+    assert ("content/level", "did you mean content/levels?") in {
+        (d.path, d.hint) for d in diagnostics
+    }
+    assert len([d for d in diagnostics if d.severity == "error"]) == 1  # "the ladder has no levels"

@@ -103,7 +103,7 @@ def test_bad_plan_yml_gives_positioned_errors(make_site, tmp_path):
     assert (
         1,
         15,
-        "'rating_scale': the list has 1 item(s); it needs at least 2 and at most 6",
+        "'rating_scale': the list has 1 item; it needs at least 2 and at most 6",
     ) in found
     assert (2, 14, "'action_rows': 100 is outside the allowed range 1–40") in found
     assert (3, 11, "'targets': unknown level 'vp'") in found
