@@ -238,6 +238,34 @@ class Url(Text):
         return {"type": "string", "pattern": pattern}
 
 
+BASE_URL_PATTERN = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+[^\s]*|/[^\s]*)$"
+
+
+@dataclass(frozen=True)
+class BaseUrl(Text):
+    """Where the site is served: an http(s) address or a path starting with /."""
+
+    what: str = "an http(s) address or a path starting with /"
+
+    def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
+        value = Text.check(self, node, key, report, mark)
+        if value is INVALID:
+            return value
+        if not re.match(BASE_URL_PATTERN, value):
+            assert isinstance(node, Scalar)
+            report.error(
+                node.mark,
+                "bad-url",
+                f"'{key}': '{value[:60]}' is not an http(s) address or a path starting with /",
+                "write the address the site is served at, e.g. https://ladder.example.com/pm/ or /",
+            )
+            return INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": BASE_URL_PATTERN}
+
+
 @dataclass(frozen=True)
 class Color(Text):
     """A CSS hex colour such as #3b5bdb."""
@@ -647,7 +675,7 @@ SITE = Record(
         ),
         Field(
             "base_url",
-            Text(),
+            BaseUrl(),
             "Where the site is served (links are relative either way).",
             default="/",
         ),
