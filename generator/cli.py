@@ -10,6 +10,15 @@ import click
 
 from generator import __version__
 
+SITE_OPTION = click.option(
+    "-s",
+    "--site",
+    "site_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The site folder.",
+)
 SITE_DIR = click.argument(
     "site_dir",
     default=".",
@@ -209,15 +218,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
 
 @main.command(name="print", short_help="Print a level's worksheet to PDF.")
 @click.argument("level")
-@click.option(
-    "-s",
-    "--site",
-    "site_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The site folder.",
-)
+@SITE_OPTION
 @click.option(
     "-o",
     "--output",
@@ -378,15 +379,7 @@ def init(directory: Path, force: bool) -> None:
 @click.argument("kind", type=click.Choice(["level", "competency", "track", "page"]))
 @click.argument("item_id", metavar="ID")
 @click.option("--title", help="The title (or name) to write; default: made from the id.")
-@click.option(
-    "-s",
-    "--site",
-    "site_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The site folder.",
-)
+@SITE_OPTION
 def new(kind: str, item_id: str, title: str | None, site_dir: Path) -> None:
     """Add one content file: a level, competency, track or page.
 

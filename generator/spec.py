@@ -242,54 +242,51 @@ BASE_URL_PATTERN = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+[^\s]*|/[^\s]*)$"
 
 
 @dataclass(frozen=True)
-class BaseUrl(Text):
-    """Where the site is served: an http(s) address or a path starting with /."""
+class Matching(Text):
+    """Text that must match a pattern (a colour, a base URL)."""
 
-    what: str = "an http(s) address or a path starting with /"
+    pattern: str = ""
+    code: str = "bad-value"
+    problem: str = ""
+    hint: str = ""
+    lower: bool = False
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
         value = Text.check(self, node, key, report, mark)
         if value is INVALID:
             return value
-        if not re.match(BASE_URL_PATTERN, value):
+        if not re.match(self.pattern, value):
             assert isinstance(node, Scalar)
-            report.error(
-                node.mark,
-                "bad-url",
-                f"'{key}': '{value[:60]}' is not an http(s) address or a path starting with /",
-                "write the address the site is served at, e.g. https://ladder.example.com/pm/ or /",
-            )
+            report.error(node.mark, self.code, f"'{key}': '{value[:60]}' {self.problem}", self.hint)
             return INVALID
-        return value
+        return value.lower() if self.lower else value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": BASE_URL_PATTERN}
+        return {"type": "string", "pattern": self.pattern}
 
 
-@dataclass(frozen=True)
-class Color(Text):
+def color() -> Matching:
     """A CSS hex colour such as #3b5bdb."""
+    return Matching(
+        what="a hex colour",
+        many="hex colours",
+        pattern=COLOR_PATTERN,
+        code="bad-color",
+        problem="is not a hex colour",
+        hint='write a colour as "#rrggbb" in quotes, e.g. "#3b5bdb"',
+        lower=True,
+    )
 
-    what: str = "a hex colour"
-    many: str = "hex colours"
 
-    def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Any:
-        value = Text.check(self, node, key, report, mark)
-        if value is INVALID:
-            return value
-        if not re.match(COLOR_PATTERN, value):
-            assert isinstance(node, Scalar)
-            report.error(
-                node.mark,
-                "bad-color",
-                f"'{key}': '{value}' is not a hex colour",
-                'write a colour as "#rrggbb" in quotes, e.g. "#3b5bdb"',
-            )
-            return INVALID
-        return value.lower()
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": COLOR_PATTERN}
+def base_url() -> Matching:
+    """Where the site is served: an http(s) address or a path starting with /."""
+    return Matching(
+        what="an http(s) address or a path starting with /",
+        pattern=BASE_URL_PATTERN,
+        code="bad-url",
+        problem="is not an http(s) address or a path starting with /",
+        hint="write the address the site is served at, e.g. https://ladder.example.com/pm/ or /",
+    )
 
 
 @dataclass(frozen=True)
@@ -675,7 +672,7 @@ SITE = Record(
         ),
         Field(
             "base_url",
-            BaseUrl(),
+            base_url(),
             "Where the site is served (links are relative either way).",
             default="/",
         ),
@@ -699,8 +696,8 @@ SITE = Record(
             Record(
                 "colors",
                 (
-                    Field("primary", Color(), "The main colour: links, buttons, highlights."),
-                    Field("accent", Color(), "A second colour for small highlights."),
+                    Field("primary", color(), "The main colour: links, buttons, highlights."),
+                    Field("accent", color(), "A second colour for small highlights."),
                 ),
             ),
             "The site's colours, as hex values in quotes.",
