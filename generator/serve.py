@@ -123,7 +123,7 @@ def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
     items = []
     for d in errors:
         lines = "".join(
-            f'<span class="{"hit" if n == d.line else ""}"><b>{n:>4}</b>  {html.escape(text)}</span>\n'
+            f'<span class="{"hit" if n == d.line else ""}"><b>{n:>4}</b>  {html.escape(text)}</span>'
             for n, text in excerpt(root, d.path, d.line)
         )
         hint = f'<p class="hint">{html.escape(d.hint)}</p>' if d.hint else ""
