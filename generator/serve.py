@@ -126,7 +126,7 @@ def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
             f'<span class="{"hit" if n == d.line else ""}"><b>{n:>4}</b>  {html.escape(text)}</span>'
             for n, text in excerpt(root, d.path, d.line)
         )
-        hint = f'<p class="hint">{html.escape(d.hint)}</p>' if d.hint else ""
+        hint = f'<p class="hint">Hint: {html.escape(d.hint)}</p>' if d.hint else ""
         code = f"<pre>{lines}</pre>" if lines else ""
         items.append(
             f'<li><p class="where">{html.escape(d.path)}:{d.line}:{d.col}</p>'
