@@ -192,7 +192,7 @@ def pages(site: Site) -> tuple[PageSpec, ...]:
     )
     for level in site.levels:
         for index, target in enumerate(plan_targets(site, level)):
-            shown = {
+            planned = {
                 c.path
                 for c in site.competencies
                 if site.applies(c, level) or site.applies(c, target)
@@ -203,19 +203,19 @@ def pages(site: Site) -> tuple[PageSpec, ...]:
                     "plan",
                     (level.id, target.id),
                     f"Career plan: {level.title}",
-                    frozenset({level.path, target.path, *shown}) | resources | plan_file,
+                    frozenset({level.path, target.path, *planned}) | resources | plan_file,
                 )
             )
     out.append(PageSpec("compare/index.html", "compare-index", (), "Compare levels", all_levels))
     for a, b in compare_pairs(site):
-        shown = {c.path for c in site.competencies if site.applies(c, a) or site.applies(c, b)}
+        compared = {c.path for c in site.competencies if site.applies(c, a) or site.applies(c, b)}
         out.append(
             PageSpec(
                 compare_path(a.id, b.id),
                 "compare",
                 (a.id, b.id),
                 f"{a.title} and {b.title}",
-                frozenset({a.path, b.path, *shown}) | all_levels,
+                frozenset({a.path, b.path, *compared}) | all_levels,
             )
         )
     out.append(

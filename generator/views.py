@@ -260,13 +260,13 @@ WORKSHEET_RESOURCES = 8
 def worksheet(site: Site, level: Level | None, target: Level | None) -> WorksheetView:
     """The worksheet of a level aiming at a target (a blank one when level is None)."""
     if level is None:
-        reflect = tuple((c, None) for c in site.competencies)
-        gap = tuple(GapRow(c, None, None, NOT_DEFINED) for c in site.competencies)
-        return WorksheetView(None, None, reflect, gap, ())
+        blank_reflect = tuple((c, None) for c in site.competencies)
+        blank_gap = tuple(GapRow(c, None, None, NOT_DEFINED) for c in site.competencies)
+        return WorksheetView(None, None, blank_reflect, blank_gap, ())
     goal = target or level
     shown = [c for c in site.competencies if site.applies(c, level) or site.applies(c, goal)]
     reflect = tuple((c, c.expectations.get(level.id)) for c in shown if site.applies(c, level))
-    gap = []
+    gap: list[GapRow] = []
     for c in shown:
         now, then = c.expectations.get(level.id), c.expectations.get(goal.id)
         status, _ = compare_expectations(then, now)

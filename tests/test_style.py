@@ -16,3 +16,13 @@ def test_ruff_check_is_clean():
         cwd=REPO,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean_on_the_package():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "generator", "--ignore-missing-imports"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

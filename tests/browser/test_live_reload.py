@@ -31,7 +31,9 @@ def test_edits_and_mistakes_show_up_in_the_open_page(browser, served):
     good = path.read_text()
 
     path.write_text(good.replace("title: Product Manager", "title: Product Manager II"))
-    page.wait_for_function("document.querySelector('h1').textContent === 'Product Manager II'", timeout=5000)
+    page.wait_for_function(
+        "document.querySelector('h1').textContent === 'Product Manager II'", timeout=5000
+    )
 
     path.write_text(good.replace("rank: 2", "rank: two"))
     page.wait_for_selector("text=The site cannot be built", timeout=5000)
@@ -39,5 +41,7 @@ def test_edits_and_mistakes_show_up_in_the_open_page(browser, served):
     assert "rank: two" in page.text_content("pre")
 
     path.write_text(good)
-    page.wait_for_function("document.querySelector('h1').textContent === 'Product Manager'", timeout=5000)
+    page.wait_for_function(
+        "document.querySelector('h1').textContent === 'Product Manager'", timeout=5000
+    )
     context.close()
