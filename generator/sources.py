@@ -79,11 +79,14 @@ def load(root: Path) -> tuple[Sources, Report]:
     reader = _Reader(root, report)
     site = reader.data_file("site.yml") if (root / "site.yml").exists() else None
     if site is None:
+        above = next((p for p in root.resolve().parents if (p / "site.yml").is_file()), None)
         report.error(
             Mark("site.yml"),
             "no-site",
             f"no site.yml in {root}",
-            "pass the site folder (the one with site.yml and content/), "
+            f"this is inside the site folder {above}: pass that folder instead"
+            if above is not None
+            else "pass the site folder (the one with site.yml and content/), "
             "or start a new site with `ladderpress init`",
         )
     documents: list[Document] = []

@@ -188,3 +188,11 @@ def test_paths_are_shown_relative_to_where_the_command_runs(make_site, monkeypat
     monkeypatch.chdir(root.parent)
     result = run("check", "--format", "github", str(root))
     assert "file=site/content/levels/principal-pm.md," in result.output
+
+
+def test_running_inside_the_content_folder_points_at_the_site_folder(make_site, monkeypatch):
+    root = make_site()
+    monkeypatch.chdir(root / "content/levels")
+    result = run("check")
+    assert result.exit_code == 1
+    assert f"hint: this is inside the site folder {root.resolve()}: pass that folder instead" in result.output
