@@ -264,6 +264,10 @@ def source_targets(site: Site) -> dict[str, str]:
     return targets
 
 
-def affected(specs: tuple[PageSpec, ...], changed: set[str]) -> list[PageSpec]:
-    """The pages that show any of the changed content files."""
-    return [spec for spec in specs if spec.inputs & changed]
+def affected(
+    specs: tuple[PageSpec, ...], changed: set[str], before: tuple[PageSpec, ...] = ()
+) -> list[PageSpec]:
+    """The pages that show any of the changed content files, now or (given the pages of the
+    previous build) before the change: a resource moved off a level still changes that page."""
+    previous = {s.path: s.inputs for s in before}
+    return [s for s in specs if (s.inputs | previous.get(s.path, frozenset())) & changed]

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.build import Prepared, prepare, render_pages
 from generator.errors import ContentError, Diagnostic
 from generator.output import update_files
-from generator.pages import PageSpec
+from generator.pages import PageSpec, affected
 from generator.sources import excerpt, snapshot
 
 POLL_SECONDS = 0.15
@@ -109,9 +109,7 @@ class DevSite:
         }
         if content != changed - {c for c in changed if c.startswith("content/assets/")}:
             return prepared.specs  # site.yml or the theme changed: every page may look different
-        # A page shows a file if it did before the edit or does after it (a resource may move).
-        before = {s.path: s.inputs for s in previous.specs}
-        return [s for s in prepared.specs if (s.inputs | before.get(s.path, frozenset())) & content]
+        return affected(prepared.specs, content, previous.specs)
 
     def changed_copies(self, prepared: Prepared, changed: set[str]) -> dict[str, Path]:
         return {rel: path for rel, path in prepared.copies.items() if f"content/{rel}" in changed}
