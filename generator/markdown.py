@@ -255,3 +255,17 @@ def render(
     else:
         out = md.render(fragment.source, {"ladder": env})
     return Rendered(out, tuple(env.problems), tuple(env.headings), env.relative)
+
+
+def raw_html(fragment: Markdown) -> list[tuple[int, int]]:
+    """(line, column) of each block that holds raw HTML, as a parser that allowed it would see it."""
+    env = _Env(fragment, None, set())
+    lines = fragment.source.split("\n")
+    found = []
+    for token in parser(True).parse(fragment.source, {"ladder": env}):
+        inline_html = any(c.type == "html_inline" for c in token.children or ())
+        if (token.type == "html_block" or inline_html) and token.map:
+            line = token.map[0]
+            col = lines[line].find("<") + 1 if line < len(lines) else 1
+            found.append((fragment.line + line, max(col, 1)))
+    return found

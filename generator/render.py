@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator import colors, views
 from generator.errors import Diagnostic, Mark
-from generator.markdown import Linker, relative_url, render
+from generator.markdown import Linker, raw_html, relative_url, render
 from generator.model import Expectation, Markdown, Site
 from generator.pages import (
     SECTION_IDS,
@@ -327,6 +327,8 @@ def check_links(
     targets = {**(fallback or {}), **targets}
     problems: list[Diagnostic] = []
     for fragment in fragments(site):
+        if not site.config.markdown_html:
+            problems.extend(_raw_html_warnings(fragment))
         page = targets.get(fragment.path, "index.html")
         linker = Linker(fragment.path, page, targets, anchors, assets, site.config.directory_urls)
         for p in render(fragment, linker, html=site.config.markdown_html).problems:
@@ -336,6 +338,20 @@ def check_links(
                 )
             )
     return problems
+
+
+def _raw_html_warnings(fragment: Markdown) -> list[Diagnostic]:
+    """Raw HTML in content that the site shows as text, because markdown.html is off."""
+    return [
+        Diagnostic(
+            Mark(fragment.path, line, col),
+            "warning",
+            "raw-html",
+            "raw HTML here is shown as text, because site.yml does not allow HTML in content",
+            "write it in Markdown, or set markdown: {html: true} in site.yml if every author is trusted",
+        )
+        for line, col in raw_html(fragment)
+    ]
 
 
 def fragments(site: Site) -> list[Markdown]:

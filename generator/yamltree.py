@@ -258,7 +258,8 @@ class _Builder:
                     key.mark,
                     "duplicate-key",
                     f"key '{key.text}' appears twice in one mapping (first on line {first.mark.line})",
-                    "YAML would silently keep only the last one; remove or merge one of them",
+                    "YAML would silently keep only the last one; remove or merge one of them "
+                    "(if it starts a new item of a list, begin its line with '- ')",
                 )
                 continue
             seen[key.text] = key

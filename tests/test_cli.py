@@ -195,4 +195,7 @@ def test_running_inside_the_content_folder_points_at_the_site_folder(make_site, 
     monkeypatch.chdir(root / "content/levels")
     result = run("check")
     assert result.exit_code == 1
-    assert f"hint: this is inside the site folder {root.resolve()}: pass that folder instead" in result.output
+    assert (
+        f"hint: this is inside the site folder {root.resolve()}: pass that folder instead"
+        in result.output
+    )

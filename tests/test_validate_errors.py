@@ -554,3 +554,26 @@ def test_misnamed_content_folder_suggests_the_right_name(make_site):
         (d.path, d.hint) for d in diagnostics
     }
     assert len([d for d in diagnostics if d.severity == "error"]) == 1  # "the ladder has no levels"
+
+
+def test_raw_html_that_will_show_as_text_is_a_warning(make_site):
+    root = make_site(
+        {"content/pages/about.md": "---\ntitle: About\n---\nFine.\n\nA <kbd>key</kbd> here.\n"}
+    )
+    result = check_site(root)
+    assert [(d.path, d.line, d.col, d.severity, d.code) for d in result.diagnostics] == [
+        ("content/pages/about.md", 6, 3, "warning", "raw-html")
+    ]
+    enabled = make_site(
+        {
+            "site.yml": "title: T\nmarkdown: {html: true}\n",
+            "content/pages/about.md": "---\ntitle: About\n---\nA <kbd>key</kbd>.\n",
+        }
+    )
+    assert check_site(enabled).diagnostics == []
+
+
+def test_a_lost_list_dash_is_hinted(make_site):
+    root = make_site({"content/resources/extra.yml": "- title: A\n  kind: book\n  title: B\n"})
+    (d,) = check_site(root).diagnostics
+    assert d.code == "duplicate-key" and "begin its line with '- '" in d.hint
