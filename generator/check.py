@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.errors import Diagnostic
 from generator.model import Site
-from generator.sources import load
+from generator.pages import competency_path, level_path, matrix_path, page_path
+from generator.sources import Sources, load
 from generator.validate import validate
 
 
@@ -45,22 +46,13 @@ def check_site(root: Path) -> Checked:
     return Checked(site, diagnostics, files, assets)
 
 
-_FOLDER_PAGES = {
-    "level": "levels/{}/index.html",
-    "competency": "competencies/{}/index.html",
-    "page": "{}/index.html",
-}
-
-
-def _fallback_targets(sources) -> dict[str, str]:
+def _fallback_targets(sources: Sources) -> dict[str, str]:
     """Where every Markdown file's page would be, for files the model could not take in."""
-    targets = {}
-    for doc in sources.documents:
-        pattern = _FOLDER_PAGES.get(doc.kind)
-        if pattern:
-            targets[doc.path] = pattern.format(doc.stem)
-        elif doc.kind == "track":
-            targets[doc.path] = "ladder/index.html"
-        elif doc.kind == "home":
-            targets[doc.path] = "index.html"
-    return targets
+    paths = {
+        "level": level_path,
+        "competency": competency_path,
+        "page": page_path,
+        "track": lambda _: matrix_path(),
+        "home": lambda _: "index.html",
+    }
+    return {doc.path: paths[doc.kind](doc.stem) for doc in sources.documents if doc.kind in paths}

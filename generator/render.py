@@ -71,7 +71,8 @@ class Renderer:
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
         self.shared: dict[tuple[Markdown, bool, frozenset[str]], Markup] = {}
         self.theme_css = colors.css_variables(site.config.colors)
-        self.nav = nav_items(site, {s.path for s in specs})
+        self.paths = frozenset(s.path for s in specs)
+        self.nav = nav_items(site, self.paths)
 
     def render(self, spec: PageSpec) -> bytes:
         if spec.kind == "json":
@@ -104,11 +105,12 @@ class Renderer:
         self, spec: PageSpec
     ) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
         page_dir = posixpath.dirname(spec.path)
+        page_ids = reserved_ids(self.site, spec.kind, spec.path)
 
         def convert(fragment: Markdown | None, inline: bool) -> Markup:
             if fragment is None or not fragment:
                 return Markup("")
-            reserved = frozenset() if inline else reserved_ids(self.site, spec.kind, spec.path)
+            reserved = frozenset() if inline else page_ids
             key = (fragment, page_dir, inline)
             shared_key = (fragment, inline, reserved)
             if shared_key in self.shared:
@@ -220,12 +222,7 @@ class Renderer:
         return {
             "competency": competency,
             "progressions": [(t, views.progression(self.site, competency, t)) for t in tracks],
-            "resources": [
-                r
-                for g in views.resource_groups(self.site)
-                if g.competency == competency
-                for r in g.resources
-            ],
+            "resources": views.resources_for_competency(self.site, competency),
         }
 
     def ctx_compare(self, spec: PageSpec) -> dict[str, Any]:
@@ -263,14 +260,14 @@ class Renderer:
         }
 
     def has(self, path: str) -> bool:
-        return any(s.path == path for s in self.specs)
+        return path in self.paths
 
 
 def expectation_statements(expectation: Expectation | None) -> tuple[Markdown, ...]:
     return expectation.statements if expectation else ()
 
 
-def nav_items(site: Site, paths: set[str]) -> list[NavItem]:
+def nav_items(site: Site, paths: frozenset[str]) -> list[NavItem]:
     items = [
         NavItem("Ladder", "ladder/index.html", "ladder"),
         NavItem("Compare", "compare/index.html", "compare"),

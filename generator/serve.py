@@ -104,11 +104,9 @@ class DevSite:
             return prepared.specs
         if [s.path for s in previous.specs] != [s.path for s in prepared.specs]:
             return prepared.specs  # pages were added, removed or renamed
-        content = {
-            c for c in changed if c.startswith("content/") and not c.startswith("content/assets/")
-        }
-        if content != changed - {c for c in changed if c.startswith("content/assets/")}:
+        if any(not c.startswith("content/") for c in changed):
             return prepared.specs  # site.yml or the theme changed: every page may look different
+        content = {c for c in changed if not c.startswith("content/assets/")}
         return affected(prepared.specs, content, previous.specs)
 
     def changed_copies(self, prepared: Prepared, changed: set[str]) -> dict[str, Path]:

@@ -210,15 +210,18 @@ class ResourceGroup:
     resources: tuple[Resource, ...]
 
 
+def resources_for_competency(site: Site, competency: Competency) -> tuple[Resource, ...]:
+    """The resources that help with a competency, by kind and title."""
+    return tuple(
+        sorted((r for r in site.resources if competency.id in r.competencies), key=_resource_key)
+    )
+
+
 def resource_groups(site: Site) -> list[ResourceGroup]:
     """The library by competency (a resource appears under each of its competencies)."""
     groups = []
     for competency in site.competencies:
-        found = tuple(
-            sorted(
-                (r for r in site.resources if competency.id in r.competencies), key=_resource_key
-            )
-        )
+        found = resources_for_competency(site, competency)
         if found:
             groups.append(ResourceGroup(competency, found))
     general = tuple(sorted((r for r in site.resources if not r.competencies), key=_resource_key))
