@@ -286,8 +286,10 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
     Watches site.yml, content/ and the site's themes/. Only the pages an edit
     touches are rebuilt; a burst of saves makes one rebuild. While the content
     has errors, the terminal lists them and the browser shows an error page
-    with the file, line and the lines around it, until you fix them. The site
-    is built into a private temporary folder: your site/ is not touched.
+    with the file, line and the lines around it, until you fix them. Warnings
+    are listed at the first build, then only the new and fixed ones. The site
+    is built into a private temporary folder: your site/ is not touched; it
+    is removed on Ctrl-C, SIGTERM or SIGHUP.
 
     \b
     Examples:
@@ -295,7 +297,8 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
       ladderpress serve path/to/site --port 8080 --open
     """
     from generator import console
-    from generator.serve import free_port
+    from generator.errors import ContentError, Diagnostic
+    from generator.serve import Rebuild, free_port, report_text
     from generator.serve import serve as run_serve
 
     if host in ("0.0.0.0", "::", ""):
@@ -314,29 +317,23 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
         click.echo(f"Port {port} is in use; using {chosen} instead.")
     site_arg = "." if site_dir == Path(".") else str(site_dir)
     color = console.use_color()
-    v = verbosity()
+    quiet = verbosity().quiet
 
-    def report(result) -> None:
-        shown = [d for d in result.diagnostics if d.severity == "error" or not v.quiet]
-        if shown:
-            click.echo(console.render_text(shown, site_arg, color), color=color)
-        if result.failed:
-            click.echo("Build failed; the browser shows the errors until they are fixed.")
-            return
-        if v.quiet:
-            return
-        if not result.changed:
-            click.echo(f"Built {result.total} pages in {result.seconds:.2f} s")
-            return
-        names = ", ".join(result.changed[:3])
-        if len(result.changed) > 3:
-            names += f" and {len(result.changed) - 3} more"
-        click.echo(
-            f"Rebuilt {result.rendered} of {result.total} pages in {result.seconds:.2f} s "
-            f"after changes to {names}"
-        )
+    def render(diagnostics: list[Diagnostic]) -> str:
+        return console.render_text(diagnostics, site_arg, color)
 
-    run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)
+    def report(result: Rebuild) -> None:
+        text = report_text(result, quiet, render)
+        if text:
+            click.echo(text, color=color)
+
+    try:
+        run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)
+    except ContentError as exc:  # not a site folder: the errors `build` gives, and its exit code
+        shown = [d for d in exc.diagnostics if d.severity == "error" or not quiet]
+        click.echo(render(shown), color=color)
+        click.echo(f"Nothing to serve: {site_arg} is not a site folder.", err=True)
+        sys.exit(1)
 
 
 @main.command(short_help="Start a new site from the example.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 import click
@@ -131,3 +132,15 @@ def update_files(out: Path, files: dict[str, bytes], copies: dict[str, Path]) ->
         path = safe_path(out, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, path)
+
+
+def prune(out: Path, keep: Iterable[str]) -> None:
+    """Remove every file below out but those in keep (paths relative to out), and emptied folders."""
+    kept = {safe_path(out, rel) for rel in keep}
+    for dirpath, _, filenames in os.walk(out, topdown=False):
+        folder = Path(dirpath)
+        for name in filenames:
+            if folder / name not in kept:
+                (folder / name).unlink()
+        if folder != out and not any(folder.iterdir()):
+            folder.rmdir()

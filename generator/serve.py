@@ -1,6 +1,8 @@
 """`ladderpress serve`: build, serve on 127.0.0.1, rebuild what an edit touches, reload the browser.
 
-livereload serves the pages and the reload socket.  Change detection is ours:
+livereload gives the reload socket and its script; the tornado application
+around them is ours, built from subclasses (livereload's own Server sets
+attributes on its handler classes).  Change detection is ours too:
 livereload calls a watch task once per changed file it happens to notice in a
 poll, so a burst of saves (an editor writing many files, a `git checkout`)
 would rebuild many times.  Here one poller thread compares snapshots of the
@@ -12,18 +14,32 @@ from __future__ import annotations
 
 import html
 import logging
-import shutil
+import signal
 import socket
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from livereload.handlers import (  # type: ignore[import-untyped]
+    LiveReloadHandler,
+    LiveReloadJSHandler,
+    StaticFileHandler,
+)
+from livereload.server import LiveScriptInjector  # type: ignore[import-untyped]
+from livereload.watcher import Watcher  # type: ignore[import-untyped]
+from tornado import ioloop, web
 
 from generator.build import Prepared, prepare, render_pages
-from generator.errors import ContentError, Diagnostic
-from generator.output import update_files
+from generator.console import plural
+from generator.errors import ERROR, ContentError, Diagnostic
+from generator.output import prune, update_files
 from generator.pages import PageSpec, affected
 from generator.sources import excerpt, snapshot
 
@@ -41,6 +57,8 @@ class Rebuild:
     seconds: float
     diagnostics: tuple[Diagnostic, ...]
     failed: bool
+    warnings_before: tuple[Diagnostic, ...] | None = None
+    """The previous successful build's warnings (None: there was none), to tell what changed."""
 
 
 class DevSite:
@@ -77,12 +95,11 @@ class DevSite:
                     names, 0, 0, time.perf_counter() - started, tuple(exc.diagnostics), True
                 )
             full = len(specs) == len(prepared.specs)
-            if full:
-                # Start from an empty folder, so pages that no longer exist are gone.
-                for child in self.out.iterdir():
-                    shutil.rmtree(child) if child.is_dir() else child.unlink()
             copies = prepared.copies if full else self.changed_copies(prepared, changed or set())
             update_files(self.out, files, copies)
+            if full:
+                prune(self.out, [*files, *copies])  # pages that no longer exist are gone
+            before = tuple(self.prepared.diagnostics) if self.prepared is not None else None
             self.prepared = prepared
             self.error_page = None
             self.builds += 1
@@ -93,6 +110,7 @@ class DevSite:
                 time.perf_counter() - started,
                 tuple(prepared.diagnostics),
                 False,
+                before,
             )
 
     def pages_to_render(
@@ -111,6 +129,65 @@ class DevSite:
 
     def changed_copies(self, prepared: Prepared, changed: set[str]) -> dict[str, Path]:
         return {rel: path for rel, path in prepared.copies.items() if f"content/{rel}" in changed}
+
+
+def _identity(d: Diagnostic) -> tuple[str, str, str]:
+    return (d.path, d.code, d.message)
+
+
+def warning_changes(
+    before: Sequence[Diagnostic], after: Sequence[Diagnostic]
+) -> tuple[list[Diagnostic], int]:
+    """The warnings in after that were not in before, and how many of before's are gone.
+
+    A warning is known by its file, code and message, not its line, so one that only
+    moved (a line was added above it) is neither.  The same warning twice in a file
+    counts twice; when it gains one, the one at a place it was not before is the new one.
+    """
+    old = Counter(map(_identity, before))
+    now = Counter(map(_identity, after))
+    places = {(_identity(d), d.line, d.col) for d in before}
+    new: list[Diagnostic] = []
+    for key, count in (now - old).items():
+        same = [d for d in after if _identity(d) == key]
+        same.sort(key=lambda d: (key, d.line, d.col) in places)  # new places first
+        new += same[:count]
+    return sorted(new, key=Diagnostic.sort_key), sum((old - now).values())
+
+
+def report_text(result: Rebuild, quiet: bool, render: Callable[[list[Diagnostic]], str]) -> str:
+    """What the terminal shows after a build: a failed build's errors; otherwise its
+    warnings (every one the first time, then only what changed) and what was built."""
+    if result.failed:
+        errors = [d for d in result.diagnostics if d.severity == ERROR] or list(result.diagnostics)
+        return render(errors) + "\nBuild failed; the browser shows the errors until they are fixed."
+    if quiet:
+        return ""
+    lines = []
+    if result.warnings_before is None:
+        if result.diagnostics:
+            lines.append(render(list(result.diagnostics)))
+    else:
+        new, fixed = warning_changes(result.warnings_before, result.diagnostics)
+        if new and fixed:
+            lines.append(f"{plural(len(new), 'new warning')}, {fixed} fixed:")
+        elif new:
+            lines.append(f"{plural(len(new), 'new warning')}:")
+        elif fixed:
+            lines.append(f"{plural(fixed, 'warning')} fixed")
+        if new:
+            lines.append(render(new))
+    if not result.changed:
+        lines.append(f"Built {result.total} pages in {result.seconds:.2f} s")
+    else:
+        names = ", ".join(result.changed[:3])
+        if len(result.changed) > 3:
+            names += f" and {len(result.changed) - 3} more"
+        lines.append(
+            f"Rebuilt {result.rendered} of {result.total} pages in {result.seconds:.2f} s "
+            f"after changes to {names}"
+        )
+    return "\n".join(lines)
 
 
 def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
@@ -204,10 +281,31 @@ def free_port(host: str, start: int, tries: int = 20) -> int | None:
     return None
 
 
-def make_handler(dev: DevSite) -> type:
-    """A static file handler for the built site: no dotfiles, the error page while content is broken."""
-    from livereload.handlers import StaticFileHandler
-    from tornado import web
+LIVE_SCRIPT = (
+    # livereload's own snippet: load the reload script from the port the page came from.
+    b"<script>(function(){var s=document.createElement('script');"
+    b"var port=window.location.port||(window.location.protocol=='https:'?443:80);"
+    b"s.src='//'+window.location.hostname+':'+port+'/livereload.js?port='+port;"
+    b"document.head.appendChild(s);})();</script>"
+)
+
+
+class ReloadSocket(LiveReloadHandler):
+    """livereload's socket, configured here rather than on livereload's class."""
+
+    watcher = Watcher()  # read only for a log line: our Poller does the watching
+    live_css = False
+
+
+class ScriptInjector(LiveScriptInjector):
+    """Adds the reload script to every HTML page served."""
+
+    script = LIVE_SCRIPT
+
+
+def make_app(dev: DevSite) -> web.Application:
+    """The built site (no dotfiles, its own 404 page, the error page while content is broken),
+    the reload socket and its script."""
 
     class SiteHandler(StaticFileHandler):
         async def get(self, path: str, include_body: bool = True) -> None:
@@ -217,17 +315,58 @@ def make_handler(dev: DevSite) -> type:
             if dev.error_page is not None and (
                 not path or path.endswith(("/", ".html")) or "." not in parts[-1]
             ):
-                self.set_status(500)
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.set_header("Cache-Control", "no-store")
-                self.finish(dev.error_page)
+                self.page(500, dev.error_page)
                 return
             await super().get(path, include_body)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            not_found = dev.out / "404.html"
+            if status_code == 404 and not_found.is_file():
+                self.page(404, not_found.read_bytes())
+            else:
+                super().write_error(status_code, **kwargs)
+
+        def page(self, status: int, body: str | bytes) -> None:
+            self.set_status(status)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(body)
 
         def set_extra_headers(self, path: str) -> None:
             self.set_header("Cache-Control", "no-store")
 
-    return SiteHandler
+    return web.Application(
+        [
+            (r"/livereload", ReloadSocket),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (r"/(.*)", SiteHandler, {"path": str(dev.out), "default_filename": "index.html"}),
+        ],
+        transforms=[ScriptInjector],
+    )
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP (a process manager, a closed terminal) all raise
+    KeyboardInterrupt, once: later ones are ignored, so the clean-up is not cut short.
+    A signal ignored when we started (`nohup` ignores SIGHUP) stays ignored."""
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    found = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    signals = [sig for sig in found if signal.getsignal(sig) is not signal.SIG_IGN]
+    previous = {sig: signal.getsignal(sig) for sig in signals}
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for sig in signals:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def serve(
@@ -239,43 +378,52 @@ def serve(
     echo: Callable[[str], None] = print,
     report: Callable[[Rebuild], None] | None = None,
 ) -> None:
-    """Build into a private folder, serve it with live reload, and rebuild on change until Ctrl-C."""
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
-    from tornado import ioloop
-
+    """Build into a private folder, serve it with live reload, and rebuild on change until
+    Ctrl-C, SIGTERM or SIGHUP, which remove the folder.  Raise ContentError, serving
+    nothing, when root has no site.yml."""
     logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
-    out = Path(tempfile.mkdtemp(prefix="ladderpress-serve-"))
-    dev = DevSite(root, out)
-    first = dev.build()
-    if report:
-        report(first)
-    server = Server()
-    server.SFH = make_handler(dev)
-    server.root = str(out)
-    server.default_filename = "index.html"
+    try:
+        with stopped_by_signals(), tempfile.TemporaryDirectory(prefix="ladderpress-serve-") as out:
+            dev = DevSite(root, Path(out))
+            first = dev.build()
+            if first.failed and any(d.code == "no-site" for d in first.diagnostics):
+                raise ContentError(list(first.diagnostics))  # not a site folder
+            if report:
+                report(first)
+            _serve_until_stopped(dev, host, port, open_browser, echo, report)
+    except KeyboardInterrupt:
+        echo("Stopped.")
+
+
+def _serve_until_stopped(
+    dev: DevSite,
+    host: str,
+    port: int,
+    open_browser: bool,
+    echo: Callable[[str], None],
+    report: Callable[[Rebuild], None] | None,
+) -> None:
     loop = ioloop.IOLoop.current()
 
     def on_change(changed: set[str]) -> None:
         result = dev.build(changed)
         if report:
             report(result)
-        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+        loop.add_callback(ReloadSocket.reload_waiters, "*")
 
-    poller = Poller(root, on_change)
+    poller = Poller(dev.root, on_change)
+    server = make_app(dev).listen(port, host)
     try:
-        server.application(port, host, liveport=None, debug=False, live_css=False)
-        LiveReloadHandler.watcher = server.watcher  # livereload reads it when it reloads
         url_host = f"[{host}]" if ":" in host else host
-        echo(f"Serving {root} on http://{url_host}:{port}/ (Ctrl-C to stop)")
+        echo(f"Serving {dev.root} on http://{url_host}:{port}/ (Ctrl-C to stop)")
         poller.start()
         if open_browser:
             import webbrowser
 
             threading.Timer(0.5, webbrowser.open, args=(f"http://{url_host}:{port}/",)).start()
         loop.start()
-    except KeyboardInterrupt:
-        echo("Stopped.")
     finally:
+        server.stop()
         poller.stop()
-        shutil.rmtree(out, ignore_errors=True)
+        if poller.is_alive():
+            poller.join(timeout=10)  # a rebuild under way ends before its folder is removed

@@ -1,10 +1,21 @@
-"""Shared fixtures: sample sites copied into a temporary folder, with files replaced."""
+"""Shared fixtures: sample sites copied into a temporary folder, with files replaced;
+`ladderpress serve` running in a subprocess."""
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,3 +53,94 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Served:
+    """`ladderpress serve ROOT` on a free port, its output collected line by line.
+
+    Its temporary folders go to `tmp` (TMPDIR), so a test can see them and none are left in /tmp.
+    """
+
+    def __init__(self, root: Path, tmp: Path, timeout: float = 20, **popen: Any):
+        self.root = root
+        self.tmp = tmp
+        tmp.mkdir(exist_ok=True)
+        self.port = free_port()
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TMPDIR": str(tmp)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", str(root), "--port", str(self.port)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            **popen,
+        )
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        try:
+            self.wait_for(lambda: any(line.startswith("Serving ") for line in self.lines), timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, condition: Callable[[], object], timeout: float) -> float:
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            if condition():
+                return time.monotonic() - started
+            assert self.proc.poll() is None, "\n".join(self.lines)
+            time.sleep(0.05)
+        raise AssertionError("timed out; output:\n" + "\n".join(self.lines))
+
+    def get(self, path: str) -> tuple[int, str]:
+        url = f"http://127.0.0.1:{self.port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def rebuilds(self) -> list[str]:
+        return [line for line in self.lines if line.startswith(("Rebuilt ", "Build failed"))]
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Send sig and wait for the process to end (killing it after 10 s); its exit code."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+        self.reader.join(timeout=5)
+        return self.proc.returncode
+
+
+def example_copy(root: Path) -> Path:
+    """The example site (site.yml and content/) copied to root."""
+    root.mkdir()
+    shutil.copy(REPO / "site.yml", root / "site.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """The example site copied to a temporary folder and served."""
+    server = Served(example_copy(tmp_path / "site"), tmp_path / "tmp")
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -3,24 +3,6 @@ a mistake shows the error page, the fix brings the page back."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from tests.conftest import REPO
-from tests.test_serve import Served
-
-
-@pytest.fixture
-def served(tmp_path):
-    root = tmp_path / "site"
-    root.mkdir()
-    shutil.copy(REPO / "site.yml", root / "site.yml")
-    shutil.copytree(REPO / "content", root / "content")
-    server = Served(root)
-    yield server
-    server.stop()
-
 
 def test_edits_and_mistakes_show_up_in_the_open_page(browser, served):
     context = browser.new_context()
