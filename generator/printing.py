@@ -3,24 +3,25 @@
 Chromium lays the worksheet out exactly as a person's browser prints it (the
 same print stylesheet, page size and running footer), so the PDF matches what
 the Print button gives.  Nothing is downloaded: without a Chromium or Chrome
-on the machine the command says so and stops.
+on the machine the command says so and stops.  generator/browser.py finds it.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from generator.browser import BrowserSettingError, find_browser, not_found_message
 from generator.build import build
 from generator.model import Site
 from generator.pages import plan_path, plan_targets
+from generator.spec import suggest
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 TIMEOUT = 120
 
 
@@ -30,24 +31,15 @@ class PrintError(click.ClickException):
     exit_code = 1
 
 
-def find_chromium() -> str | None:
-    """LADDERPRESS_CHROMIUM, else the first Chromium or Chrome on PATH."""
-    chosen = os.environ.get("LADDERPRESS_CHROMIUM")
-    if chosen:
-        return chosen if Path(chosen).exists() or shutil.which(chosen) else None
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
     """The output path of a level's worksheet aiming at target (default: its first target)."""
     ids = [lv.id for lv in site.levels]
     if level_id not in ids:
+        close = suggest(level_id, ids)
         raise click.BadParameter(
-            f"unknown level '{level_id}' (known: {', '.join(ids)})", param_hint="LEVEL"
+            f"unknown level '{level_id}'"
+            + (f"; {close}" if close else f" (known: {', '.join(ids)})"),
+            param_hint="LEVEL",
         )
     level = site.level(level_id)
     targets = [t.id for t in plan_targets(site, level)]
@@ -62,23 +54,37 @@ def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
 
 
 def print_worksheet(
-    root: Path, level_id: str, target_id: str | None, out: Path, paper: str | None
+    root: Path,
+    level_id: str,
+    target_id: str | None,
+    out: Path,
+    paper: str | None,
+    say: Callable[[str], None] = lambda line: None,
 ) -> Path:
-    """Build the site aside, then have Chromium print the worksheet to out."""
+    """Build the site aside, then have Chromium print the worksheet to out.
+
+    say gets one line naming the browser used and how to choose another.
+    """
     from generator.check import check_site
     from generator.errors import ContentError
 
-    browser = find_chromium()
-    if browser is None:
+    try:
+        found = find_browser()
+    except BrowserSettingError as exc:
+        raise PrintError(str(exc)) from None
+    if found is None:
         raise PrintError(
-            "no Chromium or Chrome found to print with. Install one (e.g. `apt-get install chromium`, "
-            "or Google Chrome), or set LADDERPRESS_CHROMIUM to its path. You can also open the "
-            "worksheet in any browser and use its Print command."
+            f"no Chromium or Chrome found to print with ({not_found_message()}). Install one "
+            "(e.g. `apt-get install chromium`, Google Chrome, or `playwright install chromium`), "
+            "or set LADDERPRESS_CHROMIUM to its path. You can also open the worksheet in any "
+            "browser and use its Print command."
         )
+    browser = found.path
     checked = check_site(root)
     if checked.site is None:
         raise ContentError(checked.diagnostics)
     page = worksheet_path(checked.site, level_id, target_id)
+    say(found.using())
     with tempfile.TemporaryDirectory(prefix="ladderpress-print-") as tmp:
         site_dir = Path(tmp) / "site"
         build(root, site_dir, paper=paper)

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator import printing
+from generator.browser import find_browser
 from generator.cli import main
 from tests.conftest import REPO
 
@@ -49,10 +50,39 @@ def test_unknown_level_and_target_are_usage_errors(tmp_path):
 
 
 def test_no_browser_gives_a_clear_message(tmp_path, monkeypatch):
-    monkeypatch.setattr(printing, "find_chromium", lambda: None)
+    monkeypatch.setattr(printing, "find_browser", lambda: None)
     result = CliRunner().invoke(
         main, ["print", "pm", "-s", str(REPO), "-o", str(tmp_path / "x.pdf")]
     )
     assert result.exit_code == 1
-    assert "no Chromium or Chrome found" in result.output
+    assert "no Chromium or Chrome found to print with (looked for LADDERPRESS_CHROMIUM, " in (
+        result.output
+    )
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_wrong_browser_setting_is_named_not_replaced(tmp_path, monkeypatch):
+    missing = tmp_path / "no" / "chrome"
+    monkeypatch.setenv("LADDERPRESS_CHROMIUM", str(missing))
+    result = CliRunner().invoke(
+        main, ["print", "pm", "-s", str(REPO), "-o", str(tmp_path / "x.pdf")]
+    )
+    assert result.exit_code == 1
+    assert (
+        result.output == f"Error: LADDERPRESS_CHROMIUM points at {missing}, which does not exist\n"
+    )
+    monkeypatch.setenv("LADDERPRESS_CHROMIUM", str(tmp_path))
+    result = CliRunner().invoke(
+        main, ["print", "pm", "-s", str(REPO), "-o", str(tmp_path / "x.pdf")]
+    )
+    assert result.exit_code == 1
+    assert f"points at {tmp_path}, which is not an executable file" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_names_the_browser_it_used(tmp_path):
+    lines: list[str] = []
+    out = printing.print_worksheet(REPO, "pm", None, tmp_path / "pm.pdf", None, say=lines.append)
+    assert out.stat().st_size > 0
+    found = find_browser()
+    assert found is not None and lines == [found.using()]

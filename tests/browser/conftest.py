@@ -1,10 +1,9 @@
-"""Browser tests: the example site served on 127.0.0.1, driven by Playwright in the system Chromium."""
+"""Browser tests: the example site served on 127.0.0.1, driven by Playwright in the Chromium
+that generator/browser.py finds (the one `ladderpress print` uses)."""
 
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -13,10 +12,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.browser import BrowserSettingError, find_browser, not_found_message
 from generator.build import build
 from tests.conftest import REPO
 
-CHROMIUM = os.environ.get("LADDERPRESS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+HERE = Path(__file__).parent
 # Flags for a closed network and a root user (see the machine notes in docs/testing.md).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,11 +56,34 @@ def base_url(built_site: Path) -> Iterator[str]:
     server.server_close()
 
 
+def browser_line() -> str:
+    """The browser these tests run, and how it was found; or why there is none."""
+    try:
+        found = find_browser()
+    except BrowserSettingError as exc:
+        return str(exc)
+    if found is None:
+        return f"no Chromium or Chrome found ({not_found_message()}): apt-get install -y chromium"
+    return found.using()
+
+
+def pytest_report_collectionfinish(config, start_path, items) -> str | None:
+    """Say which browser the browser tests use, under `collected N items`.
+
+    (A pytest_report_header here would only show when tests/browser is named on
+    the command line: pytest reads the header before it finds this conftest.)
+    """
+    if any(HERE in Path(item.path).parents for item in items):
+        return f"browser tests: {browser_line()}"
+    return None
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install -y chromium"
+    found = find_browser()
+    assert found is not None, browser_line()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=found.path, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
