@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostic
+from generator.lint import ladder_shape, leftovers
 from generator.model import Site
 from generator.pages import competency_path, level_path, matrix_path, page_path
+from generator.paths import example_dir
 from generator.sources import Sources, load
 from generator.validate import validate
 
@@ -34,6 +36,10 @@ def check_site(root: Path) -> Checked:
         # Links are checked even when other files have errors; a link to a file that has
         # errors of its own is not reported again.
         report.items.extend(check_links(site, frozenset(assets), _fallback_targets(sources)))
+        if not report.errors:  # a level left out for its errors would skew the shape
+            report.items.extend(ladder_shape(site, sources))
+        if not _is_example(root):
+            report.items.extend(leftovers(site, sources))
     files = (
         len(sources.documents)
         + len(sources.resources)
@@ -56,3 +62,8 @@ def _fallback_targets(sources: Sources) -> dict[str, str]:
         "home": lambda _: "index.html",
     }
     return {doc.path: paths[doc.kind](doc.stem) for doc in sources.documents if doc.kind in paths}
+
+
+def _is_example(root: Path) -> bool:
+    """True for the bundled example itself, which may name its own organization."""
+    return root.resolve() == example_dir().resolve()
