@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.check import check_site
+from generator.check import Checked, check_site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
 from generator.model import Site
 from generator.output import check_output, leftovers, write_site
@@ -47,9 +47,12 @@ class Prepared:
     theme_files: tuple[Path, ...]
 
 
-def prepare(root: Path, *, strict: bool = False, paper: str | None = None) -> Prepared:
-    """Check the content and set up rendering; raise ContentError on any problem."""
-    checked = check_site(root)
+def prepare(
+    root: Path, *, strict: bool = False, paper: str | None = None, checked: Checked | None = None
+) -> Prepared:
+    """Check the content (unless already checked) and set up rendering; raise ContentError
+    on any problem."""
+    checked = checked if checked is not None else check_site(root)
     problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
     if problems or checked.site is None:
         raise ContentError(checked.diagnostics)
@@ -79,6 +82,36 @@ def render_pages(
             on_render(spec)
         files[spec.path] = _render(prepared.renderer, spec, root)
     return files
+
+
+def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
+    """Render every page of a checked site in memory, writing nothing: each template error
+    found (once per place in a template), or none."""
+    try:
+        prepared = prepare(root, checked=checked)
+    except ContentError as exc:
+        return [d for d in exc.diagnostics if d.severity == ERROR]
+    found: dict[Mark, Diagnostic] = {}
+    for spec in prepared.specs:
+        try:
+            _render(prepared.renderer, spec, root)
+        except ContentError as exc:
+            for d in exc.diagnostics:
+                found.setdefault(d.mark, d)
+    return list(found.values())
+
+
+def check_pages(root: Path) -> Checked:
+    """What `ladderpress check` reports: the content checked and, when it has no errors,
+    every page rendered in memory so that template mistakes show too."""
+    checked = check_site(root)
+    if checked.site is None:  # the pages render only from content without errors
+        return checked
+    problems = render_problems(root, checked)
+    if not problems:
+        return checked
+    diagnostics = sorted(checked.diagnostics + problems, key=Diagnostic.sort_key)
+    return replace(checked, site=None, diagnostics=diagnostics)
 
 
 def build(

@@ -4,11 +4,14 @@ so that `ladderpress --help` starts fast."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from generator import __version__
+from generator.model import PAPER_SIZES
 
 SITE_OPTION = click.option(
     "-s",
@@ -43,9 +46,38 @@ class Verbosity:
 
 
 def verbosity() -> Verbosity:
+    """The -q/-v setting of the running command."""
     ctx = click.get_current_context(silent=True)
     found = ctx.find_object(Verbosity) if ctx else None
     return found or Verbosity()
+
+
+def _set_verbosity(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """-q or -v given after the command name: the same as before it."""
+    if value:
+        setattr(ctx.ensure_object(Verbosity), str(param.name), True)
+
+
+QUIET_HELP = "Print only errors."
+VERBOSE_HELP = "Print more detail, such as what each step took."
+
+
+def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Accept -q and -v after the command name too (`ladderpress build -q`)."""
+    for flags, name, text in (
+        (("-v", "--verbose"), "verbose", VERBOSE_HELP),
+        (("-q", "--quiet"), "quiet", QUIET_HELP),
+    ):
+        command = click.option(
+            *flags,
+            name,
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_set_verbosity,
+            help=text,
+        )(command)
+    return command
 
 
 @click.group(
@@ -53,10 +85,8 @@ def verbosity() -> Verbosity:
     no_args_is_help=True,
 )
 @click.version_option(__version__, "-V", "--version", prog_name="ladderpress")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.option(
-    "-v", "--verbose", is_flag=True, help="Print more detail, such as what each step took."
-)
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Publish a product-management career ladder from Markdown and YAML.
@@ -72,6 +102,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 
 @main.command(short_help="Validate the content; write nothing.")
+@verbosity_options
 @SITE_DIR
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
 @click.option(
@@ -95,9 +126,9 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
       ladderpress check --strict --format github docs/ladder
     """
     from generator import console
-    from generator.check import check_site
+    from generator.build import check_pages
 
-    result = check_site(site_dir)
+    result = check_pages(site_dir)
     diagnostics = console.promote(result.diagnostics, strict)
     v = verbosity()
     shown = [d for d in diagnostics if d.severity == "error"] if v.quiet else diagnostics
@@ -119,6 +150,7 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
 
 
 @main.command(short_help="Write JSON Schemas for editor completion.")
+@verbosity_options
 @click.option(
     "-o",
     "--output",
@@ -154,6 +186,7 @@ def schema(output: Path) -> None:
 
 
 @main.command(short_help="Render the site into a folder.")
+@verbosity_options
 @SITE_DIR
 @click.option(
     "-o",
@@ -217,6 +250,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
 
 
 @main.command(name="print", short_help="Print a level's worksheet to PDF.")
+@verbosity_options
 @click.argument("level")
 @SITE_OPTION
 @click.option(
@@ -228,7 +262,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
 )
 @click.option(
     "--paper",
-    type=click.Choice(["a4", "letter"]),
+    type=click.Choice(PAPER_SIZES, case_sensitive=False),
     default=None,
     help="Paper size.  [default: site.yml's paper]",
 )
@@ -255,7 +289,7 @@ def print_command(
 
     out = output if output is not None else Path(f"plan-{level}.pdf")
     try:
-        print_worksheet(site_dir, level, target, out, paper)
+        print_worksheet(site_dir, level, target, out, paper, say=verbosity().say)
     except ContentError as exc:
         color = console.use_color()
         click.echo(console.render_text(exc.diagnostics, str(site_dir), color), color=color)
@@ -264,6 +298,7 @@ def print_command(
 
 
 @main.command(short_help="Preview with live reload.")
+@verbosity_options
 @SITE_DIR
 @click.option(
     "--host",
@@ -337,68 +372,201 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
 
 
 @main.command(short_help="Start a new site from the example.")
+@verbosity_options
 @click.argument("directory", default=".", type=click.Path(file_okay=True, path_type=Path))
+@click.option(
+    "--organization",
+    help="Your organization's name; it replaces the example's throughout. Asked for on a terminal.",
+)
+@click.option(
+    "--title", help="The site's title.  [default: ORGANIZATION Product Management Career Framework]"
+)
 @click.option(
     "--force",
     is_flag=True,
     help="Add the files to a folder that is not empty (files with the same names are replaced).",
 )
-def init(directory: Path, force: bool) -> None:
+def init(directory: Path, organization: str | None, title: str | None, force: bool) -> None:
     """Start a new site: site.yml and an example framework to edit.
 
-    Writes site.yml, content/ (a complete example PM ladder to adapt), a
-    README for the site's repository, a .gitignore and a GitHub Actions
-    workflow that checks every pull request and builds the site. Refuses a
-    folder that is not empty, unless --force.
-
-    \b
-    Example:
-      ladderpress init pm-ladder
-    """
-    from generator.scaffold import init_site
-
-    init_site(directory, force)
-    where = "." if directory == Path(".") else str(directory)
-    click.echo(
-        f"Created a Ladderpress site in {where}/: site.yml, content/ (an example framework), README.md, .github/workflows/ladder.yml"
-    )
-    click.echo("Next:")
-    if where != ".":
-        click.echo(f"  cd {where}")
-    click.echo(
-        "  ladderpress serve     # preview at http://127.0.0.1:8000/; edits show up as you save"
-    )
-    click.echo("  ladderpress check     # what is wrong in the content, with file and line")
-    click.echo("  ladderpress build     # the site, in site/, for any web server")
-
-
-@main.command(short_help="Add a level, competency, track or page.")
-@click.argument("kind", type=click.Choice(["level", "competency", "track", "page"]))
-@click.argument("item_id", metavar="ID")
-@click.option("--title", help="The title (or name) to write; default: made from the id.")
-@SITE_OPTION
-def new(kind: str, item_id: str, title: str | None, site_dir: Path) -> None:
-    """Add one content file: a level, competency, track or page.
-
-    Writes content/<kind>/ID.md with the required fields filled in and the
-    optional ones as comments to uncomment. Refuses an id that is taken or
-    not valid. For a level, lists the competencies that now need an
-    expectation for it; no other file is changed.
+    Writes site.yml, content/ (a complete example PM ladder to adapt, with
+    your organization's name in it), a README for the site's repository, a
+    .gitignore and a GitHub Actions workflow that checks every pull request
+    and builds the site. Refuses a folder that is not empty, unless --force.
 
     \b
     Examples:
-      ladderpress new level staff-pm --title "Staff Product Manager"
+      ladderpress init pm-ladder --organization Acme
+      ladderpress init pm-ladder --organization Acme --title "Acme PM Career Paths"
+    """
+    from generator.lint import EXAMPLE_ORGANIZATION
+    from generator.scaffold import init_site
+
+    v = verbosity()
+    if organization is None and _interactive():
+        organization = click.prompt("Your organization's name", default="", show_default=False)
+        if organization and title is None:
+            title = click.prompt(
+                "The site's title",
+                default=f"{organization} Product Management Career Framework",
+            )
+    init_site(directory, force, title or None, organization or None)
+    where = "." if directory == Path(".") else str(directory)
+    v.say(
+        f"Created a Ladderpress site in {where}/: site.yml, content/ (an example framework), "
+        "README.md, .github/workflows/ladder.yml"
+    )
+    if not organization:
+        v.say(
+            f"It still uses the example's organization, {EXAMPLE_ORGANIZATION}: set 'title' and "
+            "'organization' in site.yml (`ladderpress check` lists every place it appears)."
+        )
+    v.say("Next:")
+    if where != ".":
+        v.say(f"  cd {where}")
+    v.say("  ladderpress serve     # preview at http://127.0.0.1:8000/; edits show up as you save")
+    v.say("  ladderpress check     # what is wrong in the content, with file and line")
+    v.say("  ladderpress build     # the site, in site/, for any web server")
+
+
+def _interactive() -> bool:
+    """True when a person can answer a question: both standard input and output are a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@main.command(short_help="Add a level, competency, track, page or resource.")
+@verbosity_options
+@click.argument("kind", type=click.Choice(["level", "competency", "track", "page", "resource"]))
+@click.argument("item_id", metavar="ID")
+@click.option("--title", help="The title (or name) to write; default: made from the id.")
+@click.option(
+    "--track",
+    "tracks",
+    multiple=True,
+    help="level: a track it is on (repeat for several). Asked for on a terminal when the site has several.",
+)
+@click.option("--shared", is_flag=True, help="level: on every track (a shared trunk level).")
+@click.option(
+    "--rank", type=click.IntRange(min=1), help="level: its rank.  [default: the top of its track]"
+)
+@click.option(
+    "--after",
+    metavar="LEVEL",
+    help="level: the level it comes after (its rank + 1; the levels above move up one).",
+)
+@click.option("--kind", "resource_kind", help="resource: book, course, article, … (required).")
+@click.option("--url", default="", help="resource: its web address.")
+@click.option("--author", default="", help="resource: who made it.")
+@click.option(
+    "--competency", "competencies", multiple=True, help="resource: a competency it helps with."
+)
+@click.option("--level", "levels", multiple=True, help="resource: a level it suits.")
+@click.option(
+    "--file",
+    "resource_file",
+    help="resource: the file in content/resources/ to add it to.  [default: the one with most of its kind]",
+)
+@SITE_OPTION
+def new(
+    kind: str,
+    item_id: str,
+    title: str | None,
+    tracks: tuple[str, ...],
+    shared: bool,
+    rank: int | None,
+    after: str | None,
+    resource_kind: str | None,
+    url: str,
+    author: str,
+    competencies: tuple[str, ...],
+    levels: tuple[str, ...],
+    resource_file: str | None,
+    site_dir: Path,
+) -> None:
+    """Add one content file: a level, competency, track or page; or a resource.
+
+    Writes content/<kind>/ID.md with the required fields filled in and the
+    optional ones as comments to uncomment. Refuses an id that is taken or
+    not valid. A level goes on the track given (asked for on a terminal when
+    the site has several), at the top of it or after --after LEVEL, where the
+    levels above it move up one rank; the competencies that now need an
+    expectation for it are listed. For a resource, ID is its title, and the
+    entry is added to a file in content/resources/.
+
+    \b
+    Examples:
+      ladderpress new level staff-pm --title "Staff Product Manager" --after senior-pm --track ic
       ladderpress new competency pricing
+      ladderpress new resource "Escaping the Build Trap" --kind book --competency product-strategy
     """
     from generator import console
     from generator.check import check_site
-    from generator.scaffold import new_file, write_new
+    from generator.errors import ContentError
+    from generator.scaffold import (
+        SHARED,
+        Placement,
+        ResourceEntry,
+        new_file,
+        new_resource,
+        write_new,
+    )
 
-    created = new_file(site_dir, kind, item_id, title)
-    write_new(created)
-    click.echo(f"Wrote {created.path}")
-    checked = check_site(site_dir)
+    level_only = {"--track": tracks, "--shared": shared, "--rank": rank, "--after": after}
+    resource_only = {
+        "--kind": resource_kind,
+        "--url": url,
+        "--author": author,
+        "--competency": competencies,
+        "--level": levels,
+        "--file": resource_file,
+    }
+    for flags, applies in ((level_only, kind == "level"), (resource_only, kind == "resource")):
+        given = [flag for flag, value in flags.items() if value]
+        if given and not applies:
+            raise click.UsageError(
+                f"{', '.join(given)} is for `new {'level' if flags is level_only else 'resource'}` only"
+            )
+    v = verbosity()
+    site_arg = "." if site_dir == Path(".") else str(site_dir)
+
+    def choose_track(track_ids: list[str]) -> str:
+        return click.prompt(
+            f"Which track is '{item_id}' on ({SHARED}: every track)",
+            type=click.Choice([*track_ids, SHARED]),
+        )
+
+    try:
+        if kind == "resource":
+            if not resource_kind:
+                raise click.UsageError("a resource needs --kind (book, course, article, …)")
+            created = new_resource(
+                site_dir,
+                ResourceEntry(
+                    item_id, resource_kind, url, author, competencies, levels, resource_file
+                ),
+            )
+        else:
+            placement = Placement(tracks, rank, after, shared)
+            created = new_file(
+                site_dir,
+                kind,
+                item_id,
+                title,
+                placement,
+                choose_track if _interactive() else None,
+            )
+        write_new(site_dir, created)
+    except ContentError as exc:
+        color = console.use_color()
+        click.echo(console.render_text(exc.diagnostics, site_arg, color), color=color)
+        sys.exit(1)
     rel = created.path.relative_to(site_dir).as_posix()
+    v.say(
+        f"{'Added a resource to' if created.append else 'Wrote'} {console.display_path(site_arg, rel)}"
+    )
+    for move in created.moves:
+        v.say(f"  moved '{move.level_id}' up to rank {move.new} to make room ({move.path})")
+    checked = check_site(site_dir)
     related = [
         d
         for d in checked.diagnostics
@@ -408,13 +576,10 @@ def new(kind: str, item_id: str, title: str | None, site_dir: Path) -> None:
     if kind == "level" and related:
         needing = sorted({d.path for d in related if d.code == "missing-expectation"})
         if needing:
-            click.echo(f"These competencies now need an expectation for '{item_id}':")
+            v.say(f"These competencies now need an expectation for '{item_id}':")
             for path in needing:
-                click.echo(f"  {console.display_path(str(site_dir), path)}")
+                v.say(f"  {console.display_path(site_arg, path)}")
     others = [d for d in related if d.code != "missing-expectation"]
     if others:
         color = console.use_color()
-        click.echo(
-            console.render_text(others, "." if site_dir == Path(".") else str(site_dir), color),
-            color=color,
-        )
+        click.echo(console.render_text(others, site_arg, color), color=color)

@@ -68,6 +68,10 @@ def print_worksheet(
     from generator.check import check_site
     from generator.errors import ContentError
 
+    checked = check_site(root)
+    if checked.site is None:
+        raise ContentError(checked.diagnostics)
+    page = worksheet_path(checked.site, level_id, target_id)  # a typo is told before anything else
     try:
         found = find_browser()
     except BrowserSettingError as exc:
@@ -80,10 +84,6 @@ def print_worksheet(
             "browser and use its Print command."
         )
     browser = found.path
-    checked = check_site(root)
-    if checked.site is None:
-        raise ContentError(checked.diagnostics)
-    page = worksheet_path(checked.site, level_id, target_id)
     say(found.using())
     with tempfile.TemporaryDirectory(prefix="ladderpress-print-") as tmp:
         site_dir = Path(tmp) / "site"

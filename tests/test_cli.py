@@ -199,3 +199,61 @@ def test_running_inside_the_content_folder_points_at_the_site_folder(make_site, 
         f"hint: this is inside the site folder {root.resolve()}: pass that folder instead"
         in result.output
     )
+
+
+def test_quiet_and_verbose_work_after_the_command_too(tmp_path):
+    out = tmp_path / "out"
+    before = run("-q", "build", str(SITES / "minimal"), "-o", str(out))
+    after = run("build", str(SITES / "minimal"), "-o", str(out), "-q")
+    assert before.exit_code == after.exit_code == 0
+    assert before.output == after.output == ""
+    verbose = run("build", str(SITES / "minimal"), "-o", str(out), "-v")
+    assert "  render " in verbose.output and verbose.output.rstrip().endswith(f"→ {out}/")
+    assert run("check", str(SITES / "minimal"), "--quiet").output == ""
+
+
+def test_print_suggests_the_level_meant_and_takes_paper_in_any_case():
+    # The level is checked before the browser is looked for: no browser is needed to hear it.
+    nowhere = {"LADDERPRESS_CHROMIUM": "/nonexistent/chromium"}
+    result = run("print", "senoir-pm", "--paper", "A4", "-s", str(SITES / "minimal"), env=nowhere)
+    assert result.exit_code == 2
+    assert "unknown level 'senoir-pm'; did you mean 'senior-pm'?" in result.output
+    assert "--paper" not in result.output
+    far = run("print", "zzz", "--paper", "Letter", "-s", str(SITES / "minimal"), env=nowhere)
+    assert far.exit_code == 2
+    assert "unknown level 'zzz' (known: pm, senior-pm, principal-pm, group-pm)" in far.output
+
+
+def test_check_renders_every_page_so_template_mistakes_show(make_site):
+    level_html = (REPO / "themes/default/templates/level.html").read_text()
+    assert "{{ level.title }}" in level_html
+    line = next(
+        n for n, text in enumerate(level_html.splitlines(), 1) if "{{ level.title }}" in text
+    )
+    root = make_site(
+        {
+            "themes/default/templates/level.html": level_html.replace(
+                "{{ level.title }}", "{{ levle.title }}", 1
+            )
+        }
+    )
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    assert (
+        f"{root}/themes/default/templates/level.html:{line}:1: error: rendering " in result.output
+    )
+    assert "'levle' is undefined" in result.output
+    assert result.output.count("'levle' is undefined") == 1
+    assert not (root / "site").exists()
+
+
+def test_a_folder_without_site_yml_gets_one_message(tmp_path):
+    (tmp_path / "notes").mkdir()
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{tmp_path}/site.yml:1:1: error: no site.yml in {tmp_path}\n"
+        "    hint: pass the site folder (the one with site.yml and content/), "
+        "or start a new site with `ladderpress init`\n"
+        "Checked 0 files: 1 error, 0 warnings.\n"
+    )
