@@ -129,10 +129,11 @@ class Served:
 
 
 def example_copy(root: Path) -> Path:
-    """The example site (site.yml and content/) copied to root."""
-    root.mkdir()
-    shutil.copy(REPO / "site.yml", root / "site.yml")
-    shutil.copytree(REPO / "content", root / "content")
+    """A site made from the example as `ladderpress init --organization` makes it (so that
+    check has nothing to say about it) at root."""
+    from generator.scaffold import init_site
+
+    init_site(root, force=False, organization="Orbit")
     return root
 
 
