@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import yamltree
-from generator.errors import Mark, Report
+from generator.errors import ERROR, Mark, Report
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -42,7 +42,7 @@ class Document:
     has_front: bool
     body: str
     body_line: int
-    front_ok: bool = True  # False when the front matter could not be read (already reported)
+    front_ok: bool = True  # False when the file or its front matter could not be read (reported)
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class DataFile:
 
     path: str
     node: yamltree.Node | None
+    ok: bool = True  # False when the file could not be read or is not YAML (already reported)
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,7 @@ def load(root: Path) -> tuple[Sources, Report]:
             elif name == "assets" and entry.is_dir():
                 assets.extend(reader.assets(entry))
             elif name == "index.md" and entry.is_file():
-                home = reader.document(entry, "home")
-                if home is not None:
-                    documents.append(home)
+                documents.append(reader.document(entry, "home"))
             elif name == "plan.yml" and entry.is_file():
                 plan = reader.data_file(rel)
             else:
@@ -172,9 +171,7 @@ class _Reader:
         self.stems[kind] = frozenset(e.stem for e in entries if e.suffix == ".md")
         for entry in entries:
             if entry.is_file() and entry.suffix == ".md":
-                doc = self.document(entry, kind)
-                if doc is not None:
-                    docs.append(doc)
+                docs.append(self.document(entry, kind))
             else:
                 what = "folder" if entry.is_dir() else "file"
                 self.report.warning(
@@ -185,11 +182,12 @@ class _Reader:
                 )
         return docs
 
-    def document(self, path: Path, kind: str) -> Document | None:
+    def document(self, path: Path, kind: str) -> Document:
         rel = self.rel(path)
         text = self.text(path)
         if text is None:
-            return None
+            # Unreadable (reported): still a file of the site, so links to it are not errors too.
+            return Document(kind, rel, path.stem, None, False, "", 1, False)
         lines = text.split("\n")
         if lines[0].rstrip() != _FENCE:
             if kind != "home":
@@ -241,9 +239,11 @@ class _Reader:
         return found
 
     def data_file(self, rel: str) -> DataFile:
+        before = len(self.report.items)
         text = self.text(self.root / rel)
         node = None if text is None else yamltree.parse(text, rel, self.report)
-        return DataFile(rel, node)
+        ok = not any(d.severity == ERROR for d in self.report.items[before:])
+        return DataFile(rel, node, ok)
 
     def text(self, path: Path) -> str | None:
         """The file's text with a BOM removed and line endings made LF; None if unreadable."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import model
-from generator.errors import Mark, Report
+from generator.errors import ERROR, Mark, Report
 from generator.yamltree import (
     BOOL,
     FLOAT,
@@ -512,12 +512,19 @@ class Field:
 
 @dataclass
 class Fields:
-    """The checked values of one mapping, with the nodes they came from."""
+    """The checked values of one mapping, with the nodes they came from.
+
+    A key whose value is wrong is reported and its default (if it has one) stands in for it
+    in ``values``, so that everything that does not depend on it can still be checked."""
 
     values: dict[str, Any]
     nodes: dict[str, Node]
     mark: Mark
     ok: bool
+    #: keys whose value is wrong (reported) or unknown, e.g. a misspelt key probably meant them
+    invalid: frozenset[str] = frozenset()
+    #: every required key has a good value: enough to build the model object
+    usable: bool = False
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -549,6 +556,12 @@ class Record(Type):
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def unchecked(self, mark: Mark) -> Fields:
+        """The Fields of a mapping that could not be read (reported): every key unknown,
+        the defaults standing in."""
+        defaults = {f.name: f.default for f in self.fields if f.default is not None}
+        return Fields(defaults, {}, mark, False, frozenset(f.name for f in self.fields))
+
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Fields:
         prefix = f"{key}." if key else ""
         if not isinstance(node, Mapping):
@@ -561,14 +574,18 @@ class Record(Type):
                 "write one 'key: value' per line, such as "
                 + ", ".join(f"'{f.name}:'" for f in self.fields if f.required)[:80],
             )
-            return Fields({}, {}, where, False)
+            return self.unchecked(where)
         names = [f.name for f in self.fields]
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
+        invalid: set[str] = set()
         ok = True
         for k, _ in node.items:
             if k.text not in names:
                 hint = suggest(k.text, names)
+                meant = difflib.get_close_matches(k.text, names, n=1, cutoff=0.6)
+                if meant and node.key_mark(meant[0]) is None:
+                    invalid.add(meant[0])  # a misspelling of it, probably: its value is unknown
                 if not hint:
                     hint = f"known keys: {', '.join(names)}"
                     if "extra" in names:
@@ -588,19 +605,24 @@ class Record(Type):
                         f"add '{spec.name}:'{example} — {spec.doc[0].lower()}{spec.doc[1:]}",
                     )
                     ok = False
+                    invalid.add(spec.name)
                 elif spec.default is not None:
                     values[spec.name] = spec.default
                 continue
             nodes[spec.name] = value_node if value_node is not None else node
+            before = len(report.items)
             value = spec.type.check(value_node, prefix + spec.name, report, key_mark)
-            if isinstance(value, Fields):
-                ok = ok and value.ok
-                values[spec.name] = value
-            elif value is INVALID:
+            if value is INVALID or any(d.severity == ERROR for d in report.items[before:]):
+                # Wrong, or partly wrong (one item of a list): reported, and the default stands
+                # in for a value that could not be read at all.
                 ok = False
-            else:
+                invalid.add(spec.name)
+            if value is not INVALID:
                 values[spec.name] = value
-        return Fields(values, nodes, node.mark, ok)
+            elif spec.default is not None:
+                values[spec.name] = spec.default
+        usable = not any(f.required and f.name in invalid for f in self.fields)
+        return Fields(values, nodes, node.mark, ok, frozenset(invalid), usable)
 
     def schema(self) -> dict[str, Any]:
         properties = {}

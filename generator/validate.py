@@ -1,13 +1,15 @@
 """From parsed sources to the model: check every file and every reference, report all problems.
 
-``validate(sources)`` returns the frozen Site when the content has no errors
-(warnings allowed) and always returns the report.
+``validate(sources)`` always returns the report, and the frozen Site: complete when the
+content has no errors (warnings allowed); with errors, the part of it that is sound, in
+which a wrong value's default stands in for it, so that every check that does not depend
+on that value still runs.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import spec
@@ -133,7 +135,7 @@ DEFAULT_SECTIONS = (
 
 def validate(sources: Sources) -> tuple[Site | None, Report]:
     """Check everything; the report of all problems, and the Site built from the sound parts
-    (complete when the report has no errors; None when site.yml itself is unusable)."""
+    (complete when the report has no errors; None when there is no site.yml)."""
     validator = _Validator(sources)
     site = validator.run()
     return site, validator.report
@@ -156,6 +158,10 @@ class _Validator:
         # Ids of tracks with other errors still count as known, so that
         # references to them do not add a second, misleading error.
         self.broken_track_ids: set[str] = set()
+        # site.yml keys whose values are wrong or unknown: the checks that need them wait.
+        self.unknown_settings: frozenset[str] = frozenset()
+        # A resource with errors might suit any level: which levels lack one waits.
+        self.resources_dropped = False
 
     # -- the phases ---------------------------------------------------------
 
@@ -194,15 +200,16 @@ class _Validator:
         if data is None:
             return None
         if data.node is None:
-            if data.path and not any(d.path == data.path for d in self.report.errors):
+            if data.ok:  # else unreadable or not YAML: already reported
                 self.report.error(
                     Mark(data.path),
                     "empty-site",
                     "site.yml is empty",
                     "write at least the framework's name: title: Acme Product Management Career Framework",
                 )
-            return None
-        fields = spec.SITE.check(data.node, "", self.report, Mark(data.path))
+            fields = spec.SITE.unchecked(Mark(data.path))
+        else:
+            fields = spec.SITE.check(data.node, "", self.report, Mark(data.path))
         logo = fields.get("logo")
         if logo and f"content/{logo}" not in self.sources.assets:
             self.report.error(
@@ -219,13 +226,20 @@ class _Validator:
                 f"'theme': no theme '{theme}': no folder themes/{theme}/ and no built-in theme of that name",
                 f"write theme: default, or create themes/{theme}/ (see docs/theming.md)",
             )
-        if not fields.ok:
-            return None
+        # A wrong setting's default stands in for it; the config of a site with errors is
+        # used for checking only, never to write a site.
         markdown = fields.get("markdown")
+        if "markdown" in fields.invalid and (markdown is None or "html" in markdown.invalid):
+            # Whether HTML is allowed is unknown: let it through, so that raw-HTML warnings
+            # wait for the setting to be fixed instead of guessing.
+            html = True
+        else:
+            html = markdown.get("html", False) if markdown else False
+        self.unknown_settings = fields.invalid
         colors = fields.get("colors")
         extra_kinds = tuple(k for k in fields["resource_kinds"] if k not in BUILTIN_RESOURCE_KINDS)
         return SiteConfig(
-            title=fields["title"],
+            title=fields.get("title", ""),
             organization=fields["organization"],
             description=fields["description"],
             base_url=fields["base_url"],
@@ -236,7 +250,7 @@ class _Validator:
             edit_url=fields["edit_url"],
             paper=fields["paper"],
             directory_urls=fields["directory_urls"],
-            markdown_html=markdown["html"] if markdown else False,
+            markdown_html=html,
             categories=fields["categories"],
             resource_kinds=BUILTIN_RESOURCE_KINDS + extra_kinds,
             version=fields["version"],
@@ -252,8 +266,8 @@ class _Validator:
         by_folded_stem: dict[str, Document] = {}
         for doc in self.sources.of_kind(kind):
             if not doc.front_ok:
-                # Front matter that could not be read: already reported.
-                fields = spec.Fields({}, {}, Mark(doc.path), False)
+                # A file or front matter that could not be read: already reported.
+                fields = record.unchecked(Mark(doc.path))
             elif doc.has_front and doc.front is None and kind != "home":
                 required = [f"'{f.name}:'" for f in record.fields if f.required]
                 self.report.error(
@@ -262,14 +276,14 @@ class _Validator:
                     "the front matter is empty",
                     f"write the keys between the '---' lines, at least {' and '.join(required)}",
                 )
-                fields = spec.Fields({}, {}, Mark(doc.path, 2, 1), False)
+                fields = record.unchecked(Mark(doc.path, 2, 1))
             elif doc.has_front and doc.front is not None:
                 fields = record.check(doc.front, "", self.report, Mark(doc.path, 2, 1))
             elif kind == "home":
                 # content/index.md may have no front matter at all: every key has a default.
                 fields = record.check(Mapping((), Mark(doc.path)), "", self.report, Mark(doc.path))
             else:
-                fields = spec.Fields({}, {}, Mark(doc.path), False)
+                fields = record.unchecked(Mark(doc.path))
             twin = by_folded_stem.get(doc.stem.lower())
             if twin is not None and twin.stem != doc.stem:
                 self.report.error(
@@ -329,7 +343,7 @@ class _Validator:
             )
         tracks = []
         for e in entries:
-            if e.id is None or not e.fields.ok:
+            if e.id is None or not e.fields.usable:
                 continue
             f = e.fields
             tracks.append(
@@ -345,7 +359,7 @@ class _Validator:
             )
         order = {e.id: (e.fields.get("order") is None, e.fields.get("order") or 0) for e in entries}
         tracks.sort(key=lambda t: (order[t.id], t.id))
-        self.broken_track_ids = {e.id for e in entries if e.id and not e.fields.ok}
+        self.broken_track_ids = {e.id for e in entries if e.id and not e.fields.usable}
         return tuple(tracks)
 
     def tolerated(self, kind: str) -> set[str] | None:
@@ -389,6 +403,8 @@ class _Validator:
         placed: dict[str, tuple[_Entry, tuple[str, ...], int]] = {}
         for e in entries:
             f = e.fields
+            if "track" in f.invalid:
+                continue  # where the level is on the ladder is unknown
             if "track" in f.values:
                 hint = (
                     "this site has no content/tracks/; remove 'track:' or add the track file"
@@ -411,7 +427,7 @@ class _Validator:
         for level_id, (e, level_tracks, rank) in placed.items():
             nxt = self.next_levels(e, level_id, rank, level_tracks, placed, track_ids)
             f = e.fields
-            if not f.ok or nxt is None:
+            if not f.usable or "next" in f.invalid or nxt is None:
                 continue
             levels.append(
                 Level(
@@ -430,6 +446,9 @@ class _Validator:
                     extra=frozen_map(f.get("extra")),
                 )
             )
+        built = {lv.id for lv in levels}
+        if len(built) < len(placed):  # with errors: lead only to levels that could be built
+            levels = [replace(lv, next=tuple(n for n in lv.next if n in built)) for lv in levels]
         position = {t: i for i, t in enumerate(track_ids)}
         levels.sort(key=lambda lv: (lv.rank, 0 if lv.shared else 1 + position[lv.tracks[0]], lv.id))
         return tuple(levels)
@@ -534,7 +553,7 @@ class _Validator:
         for e in entries:
             f = e.fields
             tracks = tuple(track_ids)
-            tracks_ok = True
+            tracks_ok = "tracks" not in f.invalid
             if "tracks" in f.values:
                 hint = (
                     "this site has no content/tracks/; remove 'tracks:' or add the track files"
@@ -543,9 +562,14 @@ class _Validator:
                 )
                 good = self.check_refs(f, "tracks", known_tracks, "track", hint)
                 tracks = tuple(t for t in good if t in track_ids)
-                tracks_ok = len(good) == len(f["tracks"])
+                tracks_ok = tracks_ok and len(good) == len(f["tracks"])
             expectations: dict[str, Expectation] = {}
             meant: set[str] = set()  # levels that a misspelt key probably stands for
+            written = f.nodes.get("expectations")
+            if isinstance(written, Mapping):  # levels with an expectation, good or wrong
+                meant.update(k.text for k, _ in written.items)
+            # Unless it is known which levels have one, missing expectations are not reported.
+            listed = isinstance(written, Mapping) or "expectations" not in f.invalid
             for level_id, (expectation, mark) in (f.get("expectations") or {}).items():
                 if level_id not in level_ids:
                     if tolerated_levels is None or level_id in tolerated_levels:
@@ -579,7 +603,7 @@ class _Validator:
                     applies
                     and level.id not in expectations
                     and level.id not in meant
-                    and f.ok
+                    and listed
                     and tracks_ok
                 ):
                     self.report.warning(
@@ -590,7 +614,13 @@ class _Validator:
                         "(the site says 'not defined for this level' until then)",
                     )
             category = f.get("category", "")
-            if config and config.categories and category and category not in config.categories:
+            if (
+                config
+                and config.categories
+                and "categories" not in self.unknown_settings
+                and category
+                and category not in config.categories
+            ):
                 self.report.warning(
                     f.mark_of("category"),
                     "unknown-category",
@@ -599,7 +629,7 @@ class _Validator:
                     spec.suggest(category, config.categories)
                     or "add it to 'categories:' in site.yml to place it in the matrix",
                 )
-            if e.id is None or not f.ok:
+            if e.id is None or not f.usable:
                 continue
             out.append(
                 Competency(
@@ -637,11 +667,14 @@ class _Validator:
         self, config: SiteConfig | None, competency_ids: set[str], level_ids: set[str]
     ) -> tuple[Resource, ...]:
         kinds = config.resource_kinds if config else BUILTIN_RESOURCE_KINDS
+        kinds_known = "resource_kinds" not in self.unknown_settings
         out = []
         for data in self.sources.resources:
             node = data.node
             if node is None:
+                self.resources_dropped |= not data.ok
                 continue  # empty, or broken YAML (already reported)
+            self.resources_dropped |= not isinstance(node, Sequence)
             if not isinstance(node, Sequence):
                 spec.RESOURCES.wrong(
                     node,
@@ -654,10 +687,11 @@ class _Validator:
             for item in node.items:
                 f = spec.RESOURCE.check(item, "", self.report, item.mark)
                 if not f.ok and "title" not in f.values:
+                    self.resources_dropped = True
                     continue
                 kind = f.get("kind")
-                ok = f.ok
-                if kind is not None and kind not in kinds:
+                ok = f.usable
+                if kind is not None and kind not in kinds and kinds_known:
                     self.report.error(
                         f.mark_of("kind"),
                         "unknown-kind",
@@ -673,6 +707,7 @@ class _Validator:
                     or len(comps) != len(f.get("competencies", ()))
                     or len(levels) != len(f.get("levels", ()))
                 ):
+                    self.resources_dropped = True
                     continue
                 out.append(
                     Resource(
@@ -704,7 +739,7 @@ class _Validator:
                     f"rename the page; these ids are reserved: {', '.join(sorted(RESERVED_SLUGS))}",
                 )
                 continue
-            if e.id is None or not e.fields.ok:
+            if e.id is None or not e.fields.usable:
                 continue
             f = e.fields
             out.append(
@@ -722,7 +757,7 @@ class _Validator:
 
     def home(self, config: SiteConfig | None) -> Page | None:
         entries = self.entries("home", spec.HOME)
-        if not entries or not entries[0].fields.ok:
+        if not entries or not entries[0].fields.usable:
             return None
         e = entries[0]
         title = e.fields["title"] or (config.title if config else "")
@@ -791,7 +826,7 @@ class _Validator:
     def warn_missing_resources(
         self, levels: tuple[Level, ...], resources: tuple[Resource, ...]
     ) -> None:
-        if not self.sources.resources:
+        if not self.sources.resources or self.resources_dropped:
             return
         for level in levels:
             if not any(r.suits(level.id) for r in resources):

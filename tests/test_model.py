@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from generator import spec
 from generator.check import check_site
+from generator.errors import Mark, Report
 from generator.model import Expectation
+from generator.sources import load
+from generator.validate import validate
+from generator.yamltree import parse
 from tests.conftest import SITES
 
 
@@ -113,3 +118,36 @@ def test_plan_yml_overrides_sections(make_site):
         ("reflect", "Reflect on where you are"),
     ]
     assert plan.targets == {"principal-pm": "principal-pm"}
+
+
+def test_with_errors_a_wrong_value_s_default_stands_in(make_site):
+    root = make_site(
+        {
+            "site.yml": "title: T\nversion: 2.10\npaper: a5\ncategories: [Craft, People]\n",
+            "content/levels/principal-pm.md": (
+                "---\ntitle: Principal PM\ntrack: ic\nrank: 3\nsummary: 3\naka: [P, 4]\n---\n"
+            ),
+            "content/levels/group-pm.md": "---\ntitle: [G]\ntrack: management\nrank: 3\n---\n",
+        }
+    )
+    site, report = validate(load(root)[0])
+    assert len(report.errors) == 5  # version, paper, summary, aka, title
+    assert site is not None
+    assert (site.config.title, site.config.version, site.config.paper) == ("T", "", "a4")
+    principal = site.level("principal-pm")
+    assert principal.summary is None and principal.aka == ("P",)
+    # group-pm has no title, so it is not in the model, and nothing leads to it.
+    assert [lv.id for lv in site.levels] == ["pm", "senior-pm", "principal-pm"]
+    assert site.level("senior-pm").next == ("principal-pm",)
+
+
+def test_fields_name_what_is_wrong_or_unknown():
+    report = Report()
+    node = parse("title: T\nrank: 3\ntrak: ic\nsummary: 3\naka: [a, 2]\n", "l.md", report)
+    fields = spec.LEVEL.check(node, "", report, Mark("l.md"))
+    assert fields.invalid == {"track", "summary", "aka"}
+    assert fields.usable and not fields.ok
+    assert fields["aka"] == ("a",) and fields["typical_experience"] == ""
+    assert "summary" not in fields.values
+    missing = spec.LEVEL.check(parse("rank: 3\n", "l.md", report), "", report, Mark("l.md"))
+    assert not missing.usable and missing.invalid == {"title"}

@@ -84,3 +84,21 @@ def test_unknown_files_are_warned_about(make_site):
         ("content/levels/notes.txt", "warning"),
         ("content/misc.md", "warning"),
     ]
+
+
+def test_a_file_that_cannot_be_read_is_still_a_file_of_the_site(make_site):
+    root = make_site(
+        {"content/levels/pm.md": b"\xff\xfe---\ntitle: PM\n---\n", "site.yml": 'title: "T\n'}
+    )
+    sources, report = load(root)
+    assert [d.code for d in report.items] == ["yaml-syntax", "not-utf8"]
+    (doc,) = (d for d in sources.documents if d.stem == "pm")
+    assert (doc.kind, doc.path, doc.front, doc.front_ok) == (
+        "level",
+        "content/levels/pm.md",
+        None,
+        False,
+    )
+    assert sources.site is not None and sources.site.node is None and not sources.site.ok
+    empty, _ = load(make_site({"site.yml": ""}))
+    assert empty.site is not None and empty.site.node is None and empty.site.ok

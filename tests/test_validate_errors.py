@@ -6,6 +6,7 @@ adds files.  The expected diagnostic is (path, line, column, message).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from generator.check import check_site
 from generator.cli import main
+from tests.conftest import REPO
 
 LEVEL = "content/levels/principal-pm.md"
 COMP = "content/competencies/strategy.md"
@@ -577,3 +579,119 @@ def test_a_lost_list_dash_is_hinted(make_site):
     root = make_site({"content/resources/extra.yml": "- title: A\n  kind: book\n  title: B\n"})
     (d,) = check_site(root).diagnostics
     assert d.code == "duplicate-key" and "begin its line with '- '" in d.hint
+
+
+# Every problem in one run: a wrong value is reported, its default stands in, and everything
+# that does not depend on it is still checked; the build still refuses to write.
+def test_a_wrong_site_setting_does_not_hide_links_and_raw_html(make_site, tmp_path):
+    root = make_site(
+        {
+            "site.yml": "title: T\nversion: 2.10\n",
+            "content/pages/about.md": "---\ntitle: About\n---\nSee [x](nope.md), <kbd>K</kbd>.\n",
+        }
+    )
+    result = check_site(root)
+    assert [(d.path, d.line, d.col, d.code) for d in result.diagnostics] == [
+        ("content/pages/about.md", 4, 9, "bad-link"),
+        ("content/pages/about.md", 4, 19, "raw-html"),
+        ("site.yml", 2, 10, "yaml-type"),
+    ]
+    assert result.site is None
+    out = tmp_path / "out"
+    built = CliRunner().invoke(main, ["build", str(root), "-o", str(out)])
+    assert built.exit_code == 1 and "Build failed: nothing was written." in built.output
+    assert not out.exists()
+
+
+def test_a_wrong_front_matter_value_does_not_hide_the_body_or_the_rest(make_site):
+    root = make_site(
+        {
+            LEVEL: level("title: Principal PM\ntrack: ic\nrank: 3\nsummary: 3\n", "[x](nope.md)\n"),
+            "content/resources/reading.yml": "- title: Inspired\n  kind: book\n  cost: cheap\n"
+            "  levels: [pm, senior-pm, principal-pm, group-pm]\n",
+        }
+    )
+    assert [(d.path, d.line, d.code) for d in check_site(root).diagnostics] == [
+        ("content/levels/principal-pm.md", 5, "yaml-type"),
+        ("content/levels/principal-pm.md", 7, "bad-link"),
+        ("content/resources/reading.yml", 3, "bad-choice"),
+    ]
+
+
+# A wrong value that a check depends on makes that check wait instead of guessing.
+WAITS = [
+    (
+        "an expectation that YAML reads as a number",
+        {
+            COMP: level(
+                "name: S\nexpectations:\n  pm: 3\n  senior-pm: b\n  principal-pm: c\n  group-pm: d\n"
+            )
+        },
+        [(COMP, 4, "yaml-type")],
+    ),
+    (
+        "a track that is not a list",
+        {LEVEL: level("title: Principal PM\ntrack: {ic: 1}\nrank: 3\n")},
+        [(LEVEL, 3, "wrong-type")],
+    ),
+    (
+        "a misspelt track key",
+        {LEVEL: level("title: Principal PM\ntrak: ic\nrank: 3\n")},
+        [(LEVEL, 3, "unknown-key")],
+    ),
+    (
+        "a wrong markdown.html setting",
+        {
+            "site.yml": "title: T\nmarkdown: {html: yes}\n",
+            "content/pages/about.md": "---\ntitle: About\n---\nA <kbd>key</kbd>.\n",
+        },
+        [("site.yml", 2, "wrong-type")],
+    ),
+    (
+        "resource kinds that are not a list",
+        {
+            "site.yml": "title: T\nresource_kinds: workshop\n",
+            "content/resources/more.yml": "- title: W\n  kind: workshop\n",
+        },
+        [("site.yml", 2, "wrong-type")],
+    ),
+    (
+        "a resource of an unknown kind",
+        {"content/resources/reading.yml": "- title: A\n  kind: bok\n  levels: [pm]\n"},
+        [("content/resources/reading.yml", 2, "unknown-kind")],
+    ),
+    (
+        "a resources file that is not YAML",
+        {"content/resources/reading.yml": "- title: A\n\tkind: book\n"},
+        [("content/resources/reading.yml", 2, "yaml-syntax")],
+    ),
+    (
+        "a site.yml that is not YAML",
+        {"site.yml": 'title: "T\n'},
+        [("site.yml", 1, "yaml-syntax")],
+    ),
+    (
+        "a site.yml that is not UTF-8",
+        {"site.yml": b"title: \xff\n"},
+        [("site.yml", 1, "not-utf8")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in WAITS], ids=[c[0] for c in WAITS])
+def test_checks_that_depend_on_a_wrong_value_wait(make_site, files, expected):
+    result = check_site(make_site(files))
+    assert [(d.path, d.line, d.code) for d in result.diagnostics] == expected
+    assert result.site is None
+
+
+def test_a_level_file_that_is_not_utf8_is_one_message_even_when_linked(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy(REPO / "site.yml", root / "site.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "content/levels/pm.md").write_bytes(b"\xff\xfe---\ntitle: PM\n---\n")
+    result = check_site(root)
+    errors = [(d.path, d.code) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [("content/levels/pm.md", "not-utf8")]
+    assert result.files == 30
