@@ -35,10 +35,13 @@ def check_site(root: Path) -> Checked:
 
         # Links are checked even when other files have errors; a link to a file that has
         # errors of its own is not reported again.
-        report.items.extend(check_links(site, frozenset(assets), _fallback_targets(sources)))
+        links = check_links(site, frozenset(assets), _fallback_targets(sources))
+        if "markdown" in site.config.unknown:  # whether raw HTML is allowed is unknown
+            links = [d for d in links if d.code != "raw-html"]
+        report.items.extend(links)
         if not report.errors:  # a level left out for its errors would skew the shape
             report.items.extend(ladder_shape(site, sources))
-        if not _is_example(root):
+        if not _is_example(root) and "organization" not in site.config.unknown:
             report.items.extend(leftovers(site, sources))
     files = (
         len(sources.documents)

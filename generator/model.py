@@ -69,6 +69,9 @@ class SiteConfig:
     resource_kinds: tuple[str, ...] = BUILTIN_RESOURCE_KINDS
     version: str = ""
     extra: Mapping[str, Any] = field(default_factory=frozen_map)
+    #: keys of site.yml whose values are wrong or unreadable (a site with errors is only
+    #: checked, never written): defaults stand in, and the checks that read them wait
+    unknown: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,6 @@ class _Validator:
         # Ids of tracks with other errors still count as known, so that
         # references to them do not add a second, misleading error.
         self.broken_track_ids: set[str] = set()
-        # site.yml keys whose values are wrong or unknown: the checks that need them wait.
-        self.unknown_settings: frozenset[str] = frozenset()
         # A resource with errors might suit any level: which levels lack one waits.
         self.resources_dropped = False
 
@@ -228,14 +226,10 @@ class _Validator:
             )
         # A wrong setting's default stands in for it; the config of a site with errors is
         # used for checking only, never to write a site.
+        unknown = set(fields.invalid)
         markdown = fields.get("markdown")
-        if "markdown" in fields.invalid and (markdown is None or "html" in markdown.invalid):
-            # Whether HTML is allowed is unknown: let it through, so that raw-HTML warnings
-            # wait for the setting to be fixed instead of guessing.
-            html = True
-        else:
-            html = markdown.get("html", False) if markdown else False
-        self.unknown_settings = fields.invalid
+        if markdown is not None and "html" not in markdown.invalid:
+            unknown.discard("markdown")  # another key under it is wrong; html is known
         colors = fields.get("colors")
         extra_kinds = tuple(k for k in fields["resource_kinds"] if k not in BUILTIN_RESOURCE_KINDS)
         return SiteConfig(
@@ -250,11 +244,12 @@ class _Validator:
             edit_url=fields["edit_url"],
             paper=fields["paper"],
             directory_urls=fields["directory_urls"],
-            markdown_html=html,
+            markdown_html=markdown.get("html", False) if markdown else False,
             categories=fields["categories"],
             resource_kinds=BUILTIN_RESOURCE_KINDS + extra_kinds,
             version=fields["version"],
             extra=frozen_map(fields.get("extra")),
+            unknown=frozenset(unknown),
         )
 
     def entries(self, kind: str, record: spec.Record) -> list[_Entry]:
@@ -617,7 +612,7 @@ class _Validator:
             if (
                 config
                 and config.categories
-                and "categories" not in self.unknown_settings
+                and "categories" not in config.unknown
                 and category
                 and category not in config.categories
             ):
@@ -667,7 +662,7 @@ class _Validator:
         self, config: SiteConfig | None, competency_ids: set[str], level_ids: set[str]
     ) -> tuple[Resource, ...]:
         kinds = config.resource_kinds if config else BUILTIN_RESOURCE_KINDS
-        kinds_known = "resource_kinds" not in self.unknown_settings
+        kinds_known = config is None or "resource_kinds" not in config.unknown
         out = []
         for data in self.sources.resources:
             node = data.node

@@ -5,6 +5,8 @@ The convention the docs follow (README.md's "Developing" section sums it up):
 - A block runs in a fresh temporary folder that holds a copy of the example site
   (site.yml and content/ from the repository root). Its `$ ladderpress ARGS` lines are
   run there one after the other, and `$ cd DIR` moves into a folder. No other commands.
+  The copy stands for the repository's own example, as if the commands ran in a clone:
+  `check` does not warn that it kept the example's name, as it does for a site `init` made.
 - The lines after a command, up to the next `$ ` line, are exactly what it prints
   (standard output and standard error, as a terminal shows them, without colour);
   blank lines at the end of an output are ignored.
@@ -133,7 +135,7 @@ def pattern(expected: list[str]) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def set_up(block: Block, folder: Path) -> None:
+def set_up(block: Block, folder: Path) -> Path:
     """The example site copied into the folder, with the block's instructions applied."""
     site = folder
     for instruction in block.setup:
@@ -152,6 +154,7 @@ def set_up(block: Block, folder: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert text.count(old) == 1, f"{block.id}: {old!r} is not in {words[1]} exactly once"
         path.write_text(text.replace(old, new), encoding="utf-8")
+    return site
 
 
 def subcommand(line: str) -> str | None:
@@ -174,7 +177,8 @@ def test_console_example_shows_what_the_command_prints(block, tmp_path, monkeypa
     )
     monkeypatch.setattr(console.Progress, "DELAY", float("inf"))
     monkeypatch.setenv("NO_COLOR", "1")
-    set_up(block, tmp_path)
+    site = set_up(block, tmp_path)
+    monkeypatch.setattr("generator.check.example_dir", lambda: site)
     monkeypatch.chdir(tmp_path)
     for command in block.commands:
         words = shlex.split(command.line, comments=True)

@@ -685,13 +685,25 @@ def test_checks_that_depend_on_a_wrong_value_wait(make_site, files, expected):
     assert result.site is None
 
 
-def test_a_level_file_that_is_not_utf8_is_one_message_even_when_linked(tmp_path):
+def example_copy(tmp_path: Path) -> Path:
     root = tmp_path / "site"
     root.mkdir()
     shutil.copy(REPO / "site.yml", root / "site.yml")
     shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+def test_a_level_file_that_is_not_utf8_is_one_message_even_when_linked(tmp_path):
+    root = example_copy(tmp_path)
     (root / "content/levels/pm.md").write_bytes(b"\xff\xfe---\ntitle: PM\n---\n")
     result = check_site(root)
     errors = [(d.path, d.code) for d in result.diagnostics if d.severity == "error"]
     assert errors == [("content/levels/pm.md", "not-utf8")]
     assert result.files == 30
+
+
+def test_what_a_site_kept_of_the_example_waits_for_a_readable_organization(tmp_path):
+    root = example_copy(tmp_path)
+    (root / "site.yml").write_text('title: "Acme\n', encoding="utf-8")
+    result = check_site(root)
+    assert [(d.path, d.code) for d in result.diagnostics] == [("site.yml", "yaml-syntax")]
