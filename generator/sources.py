@@ -90,6 +90,8 @@ def load(root: Path) -> tuple[Sources, Report]:
             else "pass the site folder (the one with site.yml and content/), "
             "or start a new site with `ladderpress init`",
         )
+        # Not a site folder: anything else said about it would only bury this.
+        return Sources(root, None, (), (), None, ()), report
     documents: list[Document] = []
     resources: list[DataFile] = []
     plan = None

@@ -48,13 +48,6 @@ DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 MUST_RUN = {"init", "new", "build", "check", "schema"}
 ELLIPSIS = "…"
 
-#: Blocks in files this test's author could not edit, until their owners mark or fix them:
-#: each is expected to fail, and the test says so once it no longer does.
-PENDING = {
-    "docs/worksheets.md": "its print example needs Chromium: "
-    "mark it <!-- docs-example: skip (needs Chromium) -->",
-}
-
 _FENCE = re.compile(r"^```console\s*$")
 _COMMENT = re.compile(r"<!--\s*docs-example:(.*?)-->", re.S)
 
@@ -170,8 +163,6 @@ ALL = blocks()
 def test_console_example_shows_what_the_command_prints(block, tmp_path, monkeypatch):
     if block.skip:
         pytest.skip(block.skip)
-    if block.path in PENDING:
-        pytest.xfail(PENDING[block.path])
     assert block.commands, (
         f"{block.id}: no `$ ` command to run; mark it skip (why) if it is not run"
     )
@@ -225,11 +216,6 @@ def test_the_convention_itself():
     assert pattern(["a", "…", "z"]).fullmatch("a\nb\nc\nz\n")
     assert pattern(["a", "…", "z"]).fullmatch("a\nz\n")
     assert not pattern(["a …"]).fullmatch("a b\nc\n")
-
-
-def test_pending_blocks_are_still_pending():
-    unmarked = {b.path for b in ALL if b.skip is None}
-    assert set(PENDING) <= unmarked, "marked now: remove it from PENDING"
 
 
 def test_the_progress_line_is_as_cli_md_describes(monkeypatch):
