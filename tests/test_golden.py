@@ -1,4 +1,5 @@
-"""A golden build: tests/sites/minimal built and compared, file by file, with tests/golden/minimal/.
+"""Golden builds: tests/sites/minimal built and compared, file by file, with
+tests/golden/minimal/; the example's output compared with tests/golden/example.sha256.
 
 After an intended change to the output, refresh the expected files with
 LADDERPRESS_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py, and review the diff.
@@ -6,11 +7,12 @@ LADDERPRESS_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py, and review th
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 
 from generator.build import build
-from tests.conftest import SITES
+from tests.conftest import REPO, SITES
 
 GOLDEN = SITES.parent / "golden" / "minimal"
 
@@ -33,3 +35,21 @@ def test_minimal_site_matches_golden_output(tmp_path):
     assert sorted(built) == sorted(expected)
     changed = [name for name in built if built[name] != expected[name]]
     assert changed == [], f"output differs from tests/golden/minimal in {changed[:10]}"
+
+
+EXAMPLE_HASHES = SITES.parent / "golden" / "example.sha256"
+
+
+def test_example_site_matches_its_hash_list(tmp_path):
+    """The example's whole output, file by file, against a committed list of SHA-256 hashes
+    (the example is too large to keep as files). Refreshed with the variable above."""
+    out = tmp_path / "site"
+    build(REPO, out)
+    listing = "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in files(out).items()
+    )
+    if os.environ.get("LADDERPRESS_UPDATE_GOLDEN"):
+        EXAMPLE_HASHES.write_text(listing, encoding="utf-8")
+    expected = EXAMPLE_HASHES.read_text(encoding="utf-8")
+    differ = sorted(set(listing.splitlines()) ^ set(expected.splitlines()))
+    assert listing == expected, f"the example's output differs: {differ[:10]}"
