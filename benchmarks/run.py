@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write  # noqa: E402
-from generator.build import build, check_pages  # noqa: E402
-from generator.check import check_site  # noqa: E402
+from generator.commands.build import build, check_pages  # noqa: E402
+from generator.commands.check import check_site  # noqa: E402
 
 
 def best(fn, repeat: int) -> float:

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from generator import __version__
-from generator.model import PAPER_SIZES
+from generator.content.model import PAPER_SIZES
 
 SITE_OPTION = click.option(
     "-s",
@@ -126,7 +126,7 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
       ladderpress check --strict --format github docs/ladder
     """
     from generator import console
-    from generator.build import check_pages
+    from generator.commands.build import check_pages
 
     result = check_pages(site_dir)
     diagnostics = console.promote(result.diagnostics, strict)
@@ -171,7 +171,7 @@ def schema(output: Path) -> None:
     Example:
       ladderpress schema -o .schemas
     """
-    from generator.schemas import all_schemas
+    from generator.content.schemas import all_schemas
 
     files = all_schemas()
     try:
@@ -220,7 +220,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
       ladderpress build path/to/site -o public --strict
     """
     from generator import console
-    from generator.build import build as run_build
+    from generator.commands.build import build as run_build
     from generator.errors import ContentError
 
     out = output if output is not None else site_dir / "site"
@@ -284,8 +284,8 @@ def print_command(
       ladderpress print senior-pm --target group-pm --paper letter -o plan.pdf
     """
     from generator import console
+    from generator.commands.printing import print_worksheet
     from generator.errors import ContentError
-    from generator.printing import print_worksheet
 
     out = output if output is not None else Path(f"plan-{level}.pdf")
     try:
@@ -332,9 +332,9 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
       ladderpress serve path/to/site --port 8080 --open
     """
     from generator import console
+    from generator.commands.serve import Rebuild, free_port, report_text
+    from generator.commands.serve import serve as run_serve
     from generator.errors import ContentError, Diagnostic
-    from generator.serve import Rebuild, free_port, report_text
-    from generator.serve import serve as run_serve
 
     if host in ("0.0.0.0", "::", ""):
         click.echo(
@@ -399,8 +399,8 @@ def init(directory: Path, organization: str | None, title: str | None, force: bo
       ladderpress init pm-ladder --organization Acme
       ladderpress init pm-ladder --organization Acme --title "Acme PM Career Paths"
     """
-    from generator.lint import EXAMPLE_ORGANIZATION
-    from generator.scaffold import init_site
+    from generator.commands.scaffold import init_site
+    from generator.content.lint import EXAMPLE_ORGANIZATION
 
     v = verbosity()
     if organization is None and _interactive():
@@ -500,9 +500,8 @@ def new(
       ladderpress new resource "Escaping the Build Trap" --kind book --competency product-strategy
     """
     from generator import console
-    from generator.check import check_site
-    from generator.errors import ContentError
-    from generator.scaffold import (
+    from generator.commands.check import check_site
+    from generator.commands.scaffold import (
         SHARED,
         Placement,
         ResourceEntry,
@@ -510,6 +509,7 @@ def new(
         new_resource,
         write_new,
     )
+    from generator.errors import ContentError
 
     level_only = {"--track": tracks, "--shared": shared, "--rank": rank, "--after": after}
     resource_only = {

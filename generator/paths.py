@@ -1,4 +1,5 @@
-"""Where the built-in theme and the example framework are, installed or in a checkout."""
+"""Where the package's own files are: the built-in theme, the example framework, the files
+`init` adds, installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -18,3 +19,8 @@ def themes_dir() -> Path:
     """The folder holding the built-in themes."""
     installed = _PACKAGE / "themes"
     return installed if installed.is_dir() else _CHECKOUT / "themes"
+
+
+def data_dir() -> Path:
+    """The package's data files: the default worksheet, the files `init` adds to a site."""
+    return _PACKAGE / "data"

@@ -131,7 +131,7 @@ class Served:
 def example_copy(root: Path) -> Path:
     """A site made from the example as `ladderpress init --organization` makes it (so that
     check has nothing to say about it) at root."""
-    from generator.scaffold import init_site
+    from generator.commands.scaffold import init_site
 
     init_site(root, force=False, organization="Orbit")
     return root

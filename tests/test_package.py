@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 
 from generator import __version__
-from generator.scaffold import init_site
+from generator.commands.scaffold import init_site
 from tests.conftest import REPO
 
 VERSION = Version(__version__)
@@ -57,10 +57,10 @@ def test_wheel_carries_theme_example_and_scaffold_and_nothing_else(dists):
         "generator/themes/default/templates/level.html",
         "generator/example/site.yml",
         "generator/example/content/levels/pm.md",
-        "generator/scaffold/README.md",
-        "generator/scaffold/gitignore",
-        "generator/scaffold/github/ladder.yml",
-        "generator/browser.py",
+        "generator/data/scaffold/README.md",
+        "generator/data/scaffold/gitignore",
+        "generator/data/scaffold/github/ladder.yml",
+        "generator/commands/browser.py",
     ):
         assert name in names
     assert any(n.startswith("generator/example/content/resources/") for n in names)
@@ -78,7 +78,7 @@ def test_sdist_holds_what_the_wheel_is_built_from(dists):
         "CHANGELOG.md",
         "site.yml",
         "generator/__init__.py",
-        "generator/scaffold/github/ladder.yml",
+        "generator/data/scaffold/github/ladder.yml",
         "themes/default/theme.yml",
         "content/levels/pm.md",
         "tests/test_package.py",

@@ -1,5 +1,5 @@
 """Browser tests: the example site served on 127.0.0.1, driven by Playwright in the Chromium
-that generator/browser.py finds (the one `ladderpress print` uses)."""
+that generator/commands/browser.py finds (the one `ladderpress print` uses)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.browser import BrowserSettingError, find_browser, not_found_message
-from generator.build import build
+from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
+from generator.commands.build import build
 from tests.conftest import REPO
 
 HERE = Path(__file__).parent

@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from generator.check import check_site
-from generator.pages import plan_targets
+from generator.commands.check import check_site
+from generator.site.pages import plan_targets
 from tests.conftest import REPO
 
 SITE = check_site(REPO).site

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_site
+from generator.commands.check import check_site
 from generator.errors import Diagnostic
 from tests.conftest import SITES
 

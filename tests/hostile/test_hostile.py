@@ -397,7 +397,7 @@ def test_alias_bombs_are_refused_quickly_in_bounded_memory(tmp_path, name, yaml_
         "import resource, sys; from pathlib import Path;"
         "resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20));"
         "resource.setrlimit(resource.RLIMIT_CPU, (60, 60));"
-        "from generator.check import check_site;"
+        "from generator.commands.check import check_site;"
         "r = check_site(Path(sys.argv[1]));"
         "print('\\n'.join(str(d) for d in r.diagnostics))"
     )

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import spec
 from generator.cli import main
+from generator.content import spec
 from tests.htmlscan import parse_file
 
 PAYLOADS = [

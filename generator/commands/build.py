@@ -1,0 +1,211 @@
+"""`ladderpress build`: check, render every page in memory, then write the site atomically."""
+
+from __future__ import annotations
+
+import shutil
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import jinja2
+
+from generator.commands.check import Checked, check_site
+from generator.content.model import Site
+from generator.errors import ERROR, ContentError, Diagnostic, Mark
+from generator.site.output import check_output, leftovers, write_site
+from generator.site.pages import PageSpec, pages
+from generator.site.render import Renderer
+from generator.site.templates import environment, resolve_theme
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made."""
+
+    pages: tuple[PageSpec, ...]
+    files: int
+    seconds: float
+    warnings: list[Diagnostic]
+    phases: dict[str, float]
+
+    @property
+    def html_pages(self) -> int:
+        return sum(1 for p in self.pages if p.html)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked site with its page list and a renderer, ready to render any of its pages."""
+
+    site: Site
+    diagnostics: list[Diagnostic]
+    specs: tuple[PageSpec, ...]
+    renderer: Renderer
+    copies: dict[str, Path]
+    theme_files: tuple[Path, ...]
+
+
+def prepare(
+    root: Path, *, strict: bool = False, paper: str | None = None, checked: Checked | None = None
+) -> Prepared:
+    """Check the content (unless already checked) and set up rendering; raise ContentError
+    on any problem."""
+    checked = checked if checked is not None else check_site(root)
+    problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
+    if problems or checked.site is None:
+        raise ContentError(checked.diagnostics)
+    site = checked.site
+    if paper is not None:
+        site = replace(site, config=replace(site.config, paper=paper))
+    theme = resolve_theme(root, site.config.theme)
+    specs = pages(site)
+    static = theme.static_files()
+    copies = {f"static/{name}": path for name, path in static.items()}
+    copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
+    _check_unique([s.path for s in specs], list(copies))
+    renderer = Renderer(site, environment(theme), specs, frozenset(checked.assets), tuple(static))
+    return Prepared(site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()))
+
+
+def render_pages(
+    prepared: Prepared,
+    root: Path,
+    specs: tuple[PageSpec, ...] | list[PageSpec],
+    on_render: Callable[[PageSpec], None] | None = None,
+) -> dict[str, bytes]:
+    """Render the given pages to bytes, in memory."""
+    files: dict[str, bytes] = {}
+    for spec in specs:
+        if on_render is not None:
+            on_render(spec)
+        files[spec.path] = _render(prepared.renderer, spec, root)
+    return files
+
+
+def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
+    """Render every page of a checked site in memory, writing nothing: each template error
+    found (once per place in a template), or none."""
+    try:
+        prepared = prepare(root, checked=checked)
+    except ContentError as exc:
+        return [d for d in exc.diagnostics if d.severity == ERROR]
+    found: dict[Mark, Diagnostic] = {}
+    for spec in prepared.specs:
+        try:
+            _render(prepared.renderer, spec, root)
+        except ContentError as exc:
+            for d in exc.diagnostics:
+                found.setdefault(d.mark, d)
+    return list(found.values())
+
+
+def check_pages(root: Path) -> Checked:
+    """What `ladderpress check` reports: the content checked and, when it has no errors,
+    every page rendered in memory so that template mistakes show too."""
+    checked = check_site(root)
+    if checked.site is None:  # the pages render only from content without errors
+        return checked
+    problems = render_problems(root, checked)
+    if not problems:
+        return checked
+    diagnostics = sorted(checked.diagnostics + problems, key=Diagnostic.sort_key)
+    return replace(checked, site=None, diagnostics=diagnostics)
+
+
+def build(
+    root: Path,
+    out: Path,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    clean: bool = False,
+    paper: str | None = None,
+    on_render: Callable[[PageSpec], None] | None = None,
+) -> Built:
+    """Check the content, render every page, write them all; raise ContentError on any problem.
+
+    ``paper`` overrides site.yml's default worksheet paper size (a4 or letter).
+    """
+    started = time.perf_counter()
+    prepared = prepare(root, strict=strict, paper=paper)
+    check_output(out, root, force)
+    checked = time.perf_counter()
+    files = render_pages(prepared, root, prepared.specs, on_render)
+    rendered = time.perf_counter()
+    if clean:
+        for path in leftovers(out):
+            shutil.rmtree(path, ignore_errors=True)
+    write_site(out, files, prepared.copies)
+    finished = time.perf_counter()
+    phases = {
+        "check": checked - started,
+        "render": rendered - checked,
+        "write": finished - rendered,
+    }
+    return Built(
+        prepared.specs,
+        len(files) + len(prepared.copies),
+        finished - started,
+        prepared.diagnostics,
+        phases,
+    )
+
+
+def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:
+    """Render one page; a broken template becomes a positioned error, not a traceback."""
+    try:
+        return renderer.render(spec)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Mark(_template_path(exc.filename, root), exc.lineno or 1)
+        raise ContentError(
+            [Diagnostic(where, ERROR, "template", f"template syntax: {exc.message}")]
+        ) from None
+    except (jinja2.UndefinedError, jinja2.TemplateError) as exc:
+        frames = [
+            f
+            for f in traceback.extract_tb(exc.__traceback__)
+            if f.filename.endswith((".html", ".xml", ".txt"))
+        ]
+        where = (
+            Mark(_template_path(frames[-1].filename, root), frames[-1].lineno or 1)
+            if frames
+            else Mark(spec.path)
+        )
+        raise ContentError(
+            [Diagnostic(where, ERROR, "template", f"rendering {spec.path}: {exc.message or exc}")]
+        ) from None
+
+
+def _template_path(filename: str | None, root: Path) -> str:
+    if not filename:
+        return "<template>"
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_unique(*groups: list[str]) -> None:
+    seen: set[str] = set()
+    clashes = []
+    for group in groups:
+        for path in group:
+            if path in seen:
+                clashes.append(path)
+            seen.add(path)
+    if clashes:
+        raise ContentError(
+            [
+                Diagnostic(
+                    Mark(p),
+                    ERROR,
+                    "path-clash",
+                    f"two outputs would be written to {p}",
+                    "rename one of the files",
+                )
+                for p in clashes
+            ]
+        )

@@ -1,0 +1,72 @@
+"""`ladderpress check`: load and validate a site, write nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.lint import ladder_shape, leftovers
+from generator.content.model import Site
+from generator.content.sources import Sources, load
+from generator.content.validate import validate
+from generator.errors import Diagnostic
+from generator.paths import example_dir
+from generator.site.pages import competency_path, level_path, matrix_path, page_path
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of reading and validating a site."""
+
+    site: Site | None
+    diagnostics: list[Diagnostic]
+    files: int
+    assets: tuple[str, ...] = ()
+
+
+def check_site(root: Path) -> Checked:
+    """Load and validate the site folder, links included; every problem found, in file order."""
+    sources, report = load(root)
+    site, validation = validate(sources)
+    report.extend(validation)
+    assets = tuple(sources.assets)
+    if site is not None:
+        from generator.site.render import check_links
+
+        # Links are checked even when other files have errors; a link to a file that has
+        # errors of its own is not reported again.
+        links = check_links(site, frozenset(assets), _fallback_targets(sources))
+        if "markdown" in site.config.unknown:  # whether raw HTML is allowed is unknown
+            links = [d for d in links if d.code != "raw-html"]
+        report.items.extend(links)
+        if not report.errors:  # a level left out for its errors would skew the shape
+            report.items.extend(ladder_shape(site, sources))
+        if not _is_example(root) and "organization" not in site.config.unknown:
+            report.items.extend(leftovers(site, sources))
+    files = (
+        len(sources.documents)
+        + len(sources.resources)
+        + (sources.site is not None)
+        + (sources.plan is not None)
+    )
+    diagnostics = report.sorted()
+    if any(d.severity == "error" for d in diagnostics):
+        site = None
+    return Checked(site, diagnostics, files, assets)
+
+
+def _fallback_targets(sources: Sources) -> dict[str, str]:
+    """Where every Markdown file's page would be, for files the model could not take in."""
+    paths = {
+        "level": level_path,
+        "competency": competency_path,
+        "page": page_path,
+        "track": lambda _: matrix_path(),
+        "home": lambda _: "index.html",
+    }
+    return {doc.path: paths[doc.kind](doc.stem) for doc in sources.documents if doc.kind in paths}
+
+
+def _is_example(root: Path) -> bool:
+    """True for the bundled example itself, which may name its own organization."""
+    return root.resolve() == example_dir().resolve()

@@ -1,0 +1,113 @@
+"""`ladderpress print`: a level's worksheet as a PDF, through a Chromium found on the machine.
+
+Chromium lays the worksheet out exactly as a person's browser prints it (the
+same print stylesheet, page size and running footer), so the PDF matches what
+the Print button gives.  Nothing is downloaded: without a Chromium or Chrome
+on the machine the command says so and stops.  generator/commands/browser.py finds it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
+from generator.commands.build import build
+from generator.content.model import Site
+from generator.content.spec import suggest
+from generator.site.pages import plan_path, plan_targets
+
+TIMEOUT = 120
+
+
+class PrintError(click.ClickException):
+    """The PDF could not be made (no browser, or the browser failed)."""
+
+    exit_code = 1
+
+
+def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
+    """The output path of a level's worksheet aiming at target (default: its first target)."""
+    ids = [lv.id for lv in site.levels]
+    if level_id not in ids:
+        close = suggest(level_id, ids)
+        raise click.BadParameter(
+            f"unknown level '{level_id}'"
+            + (f"; {close}" if close else f" (known: {', '.join(ids)})"),
+            param_hint="LEVEL",
+        )
+    level = site.level(level_id)
+    targets = [t.id for t in plan_targets(site, level)]
+    if target_id is None or target_id == targets[0]:
+        return plan_path(level_id)
+    if target_id not in targets:
+        raise click.BadParameter(
+            f"'{level_id}' has no worksheet aiming at '{target_id}' (targets: {', '.join(targets)})",
+            param_hint="--target",
+        )
+    return plan_path(level_id, target_id)
+
+
+def print_worksheet(
+    root: Path,
+    level_id: str,
+    target_id: str | None,
+    out: Path,
+    paper: str | None,
+    say: Callable[[str], None] = lambda line: None,
+) -> Path:
+    """Build the site aside, then have Chromium print the worksheet to out.
+
+    say gets one line naming the browser used and how to choose another.
+    """
+    from generator.commands.check import check_site
+    from generator.errors import ContentError
+
+    checked = check_site(root)
+    if checked.site is None:
+        raise ContentError(checked.diagnostics)
+    page = worksheet_path(checked.site, level_id, target_id)  # a typo is told before anything else
+    try:
+        found = find_browser()
+    except BrowserSettingError as exc:
+        raise PrintError(str(exc)) from None
+    if found is None:
+        raise PrintError(
+            f"no Chromium or Chrome found to print with ({not_found_message()}). Install one "
+            "(e.g. `apt-get install chromium`, Google Chrome, or `playwright install chromium`), "
+            "or set LADDERPRESS_CHROMIUM to its path. You can also open the worksheet in any "
+            "browser and use its Print command."
+        )
+    browser = found.path
+    say(found.using())
+    with tempfile.TemporaryDirectory(prefix="ladderpress-print-") as tmp:
+        site_dir = Path(tmp) / "site"
+        build(root, site_dir, paper=paper)
+        args = [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out.absolute()}",
+            (site_dir / page).as_uri(),
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
+        try:
+            result = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrintError(f"{browser} could not print the worksheet: {exc}") from None
+        if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+            raise PrintError(f"{browser} could not print the worksheet: {' '.join(detail)}")
+    return out

@@ -1,0 +1,465 @@
+"""`ladderpress init` and `ladderpress new`: start a site, add one content file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator.content.lint import EXAMPLE_ORGANIZATION
+from generator.content.model import Level, Site
+from generator.content.sources import Sources, load
+from generator.content.spec import ID_RE, slugify, suggest
+from generator.content.validate import RESERVED_SLUGS, validate
+from generator.content.yamltree import INT, Mapping, Scalar, Sequence
+from generator.errors import ContentError, Mark
+from generator.paths import data_dir, example_dir
+
+SCAFFOLD = data_dir() / "scaffold"
+KINDS = {"level": "levels", "competency": "competencies", "track": "tracks", "page": "pages"}
+
+
+class ScaffoldError(click.ClickException):
+    """The files cannot be written as asked; nothing was written."""
+
+    exit_code = 2
+
+
+def init_site(
+    target: Path, force: bool, title: str | None = None, organization: str | None = None
+) -> list[Path]:
+    """Copy the example framework and repository files into target; the paths written.
+
+    With an organization, the example's name becomes it throughout; with a title, site.yml
+    takes it (else one made from the organization). The example's edit_url is never kept.
+    """
+    if target.exists() and not target.is_dir():
+        raise ScaffoldError(f"{target} is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise ScaffoldError(
+            f"{target} is not empty; choose an empty or new folder, or pass --force to add the "
+            "site's files to it (files with the same names are replaced)"
+        )
+    example = example_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    if organization and not title:
+        title = f"{organization} Product Management Career Framework"
+    site_yml = (example / "site.yml").read_text(encoding="utf-8")
+    (target / "site.yml").write_text(
+        _rename(own_site_yml(site_yml, title, organization), organization), encoding="utf-8"
+    )
+    written.append(target / "site.yml")
+    shutil.copytree(example / "content", target / "content", dirs_exist_ok=True)
+    if organization:
+        for path in sorted((target / "content").rglob("*")):
+            if path.suffix in (".md", ".yml") and path.is_file() and not path.is_symlink():
+                text = path.read_text(encoding="utf-8")
+                renamed = _rename(text, organization)
+                if renamed != text:
+                    path.write_text(renamed, encoding="utf-8")
+    written.append(target / "content")
+    from generator import __version__
+
+    major, minor = __version__.split(".")[:2]  # the README and workflow pin this minor series
+    requirement = f"ladderpress>={major}.{minor},<{major}.{int(minor) + 1}"
+    for source, dest in (
+        (SCAFFOLD / "README.md", target / "README.md"),
+        (SCAFFOLD / "gitignore", target / ".gitignore"),
+        (SCAFFOLD / "github" / "ladder.yml", target / ".github" / "workflows" / "ladder.yml"),
+    ):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8").replace("@REQUIREMENT@", requirement)
+        dest.write_text(text, encoding="utf-8")
+        written.append(dest)
+    return written
+
+
+def own_site_yml(text: str, title: str | None, organization: str | None) -> str:
+    """The example's site.yml with the new site's title and organization, and no edit_url."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        key = line.split(":", 1)[0]
+        if key == "title" and title:
+            line = f"title: {_quote(title)}\n"
+        elif key == "organization" and organization:
+            line = f"organization: {_quote(organization)}\n"
+        elif key == "edit_url":
+            line = EDIT_URL_COMMENT
+        lines.append(line)
+    return "".join(lines)
+
+
+EDIT_URL_COMMENT = (
+    "# edit_url: https://github.com/OWNER/REPO/edit/main/   # adds an 'Edit this page' link\n"
+)
+
+
+def _rename(text: str, organization: str | None) -> str:
+    """The text with the example's organization name replaced by the new site's."""
+    if not organization:
+        return text
+    return re.sub(rf"\b{EXAMPLE_ORGANIZATION}\b", lambda _: organization, text)
+
+
+@dataclass(frozen=True)
+class RankMove:
+    """A level whose rank moves up by one to make room for a new level."""
+
+    path: Path
+    level_id: str
+    line: int
+    col: int
+    old: int
+
+    @property
+    def new(self) -> int:
+        return self.old + 1
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A content file that `ladderpress new` writes, and the ranks it moves to fit it in."""
+
+    path: Path
+    text: str
+    moves: tuple[RankMove, ...] = ()
+    append: bool = False
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where `ladderpress new level` puts a level: its tracks (none: every track) and rank."""
+
+    tracks: tuple[str, ...] = ()
+    rank: int | None = None
+    after: str | None = None
+    shared: bool = False
+
+
+def new_file(
+    root: Path,
+    kind: str,
+    item_id: str,
+    title: str | None,
+    placement: Placement | None = None,
+    choose_track: Callable[[list[str]], str] | None = None,
+) -> NewFile:
+    """The file `ladderpress new KIND ID` would write, after checking the id is free and valid.
+
+    For a level, ``placement`` says where it goes; on a site with several tracks and no
+    placement, ``choose_track`` asks which (without it, the track must be given).
+    """
+    if not ID_RE.match(item_id):
+        raise ScaffoldError(
+            f"'{item_id}' is not a valid id: use lower-case letters, digits and hyphens, "
+            f"starting with a letter or digit (for example '{slugify(item_id)}')"
+        )
+    if kind == "page" and item_id in RESERVED_SLUGS:
+        raise ScaffoldError(f"'{item_id}' is taken by the site's own pages; choose another id")
+    sources = _site_sources(root)
+    folder = root / "content" / KINDS[kind]
+    path = folder / f"{item_id}.md"
+    taken = {d.stem for d in sources.of_kind(kind)} | _front_ids(sources.of_kind(kind))
+    if path.exists() or item_id in taken:
+        raise ScaffoldError(
+            f"a {kind} with the id '{item_id}' already exists in content/{KINDS[kind]}/"
+        )
+    name = title or item_id.replace("-", " ").capitalize()
+    if kind == "level":
+        site = _model(sources)
+        tracks, rank, moves = place_level(
+            site, _rank_marks(sources), placement or Placement(), choose_track
+        )
+        return NewFile(path, _level(name, rank, tracks), moves)
+    if kind == "competency":
+        text = _competency(name, [d.stem for d in sources.of_kind("level")])
+    elif kind == "track":
+        text = _track(name)
+    else:
+        text = _page(name)
+    return NewFile(path, text)
+
+
+def place_level(
+    site: Site,
+    rank_marks: dict[str, Mark],
+    placement: Placement,
+    choose_track: Callable[[list[str]], str] | None = None,
+) -> tuple[tuple[str, ...], int, tuple[RankMove, ...]]:
+    """The tracks and rank of a new level, and the levels that move up to make room.
+
+    ``rank_marks`` says where each level file writes its rank (path → mark).
+    """
+    track_ids = [t.id for t in site.tracks if not t.implicit]
+    level_ids = [level.id for level in site.levels]
+    for track in placement.tracks:
+        if track not in track_ids:
+            raise ScaffoldError(_unknown("track", track, track_ids))
+    if placement.tracks and placement.shared:
+        raise ScaffoldError("--shared puts the level on every track; leave out --track")
+    tracks, shared = placement.tracks, placement.shared
+    rank = placement.rank
+    if placement.after is not None:
+        if placement.after not in level_ids:
+            raise ScaffoldError(_unknown("level", placement.after, level_ids))
+        below = site.level(placement.after)
+        rank = below.rank + 1
+        if not tracks and not shared:
+            tracks, shared = ((), True) if below.shared else (below.tracks, False)
+    if not tracks and not shared and len(track_ids) > 1:
+        if choose_track is None:
+            raise ScaffoldError(
+                f"this site has several tracks ({', '.join(track_ids)}): say where the level "
+                "goes with --track ID, --after LEVEL, or --shared for a level every track shares"
+            )
+        answer = choose_track(track_ids)
+        tracks, shared = ((), True) if answer == SHARED else ((answer,), False)
+    on = set(tracks) if tracks else {t.id for t in site.tracks}
+    mates = [level for level in site.levels if on & set(level.tracks)]
+    if rank is None:
+        if shared and len(track_ids) > 1:
+            trunk = [level.rank for level in site.levels if level.shared]
+            rank = max(trunk, default=0) + 1
+        else:
+            rank = max((level.rank for level in mates), default=0) + 1
+    return tracks, rank, _moves(site, rank_marks, on, rank)
+
+
+#: The answer to "which track?" that means every track.
+SHARED = "shared"
+
+
+def _moves(
+    site: Site, rank_marks: dict[str, Mark], tracks: set[str], rank: int
+) -> tuple[RankMove, ...]:
+    """The levels at rank or above on these tracks (and on the tracks they share), each up one."""
+    moving: dict[str, Level] = {}
+    reach = set(tracks)
+    while True:
+        found = {
+            level.id: level
+            for level in site.levels
+            if level.rank >= rank and reach & set(level.tracks)
+        }
+        grown = reach | {t for level in found.values() for t in level.tracks}
+        moving = found
+        if grown == reach:
+            break
+        reach = grown
+    if not any(level.rank == rank for level in moving.values()):
+        return ()
+    return tuple(
+        RankMove(Path(level.path), level.id, mark.line, mark.col, level.rank)
+        for level in sorted(moving.values(), key=lambda lv: (-lv.rank, lv.id))
+        for mark in [rank_marks[level.path]]
+    )
+
+
+def write_new(root: Path, new: NewFile) -> None:
+    """Write the new file (or append the entry), then move the ranks that make room for it."""
+    new.path.parent.mkdir(parents=True, exist_ok=True)
+    if new.append:
+        with new.path.open("a", encoding="utf-8") as handle:
+            handle.write(new.text)
+    else:
+        with new.path.open("x", encoding="utf-8") as handle:  # never overwrite
+            handle.write(new.text)
+    for move in new.moves:
+        path = root / move.path
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        line = lines[move.line - 1]
+        at = move.col - 1
+        old = str(move.old)
+        if line[at : at + len(old)] != old:
+            raise ScaffoldError(f"{move.path} changed while writing; its rank was not moved")
+        lines[move.line - 1] = line[:at] + str(move.new) + line[at + len(old) :]
+        path.write_text("".join(lines), encoding="utf-8")
+
+
+def _site_sources(root: Path) -> Sources:
+    """The site's sources; a folder that is not a site stops here, as `check` says it."""
+    sources, report = load(root)
+    if sources.site is None:
+        raise ContentError(report.sorted())
+    return sources
+
+
+def _model(sources: Sources) -> Site:
+    """The site's model, for placing a level; content errors stop here, each reported."""
+    site, report = validate(sources)
+    if site is None:
+        raise ContentError(report.sorted())
+    return site
+
+
+def _rank_marks(sources: Sources) -> dict[str, Mark]:
+    """Where each level file writes its rank: path → the mark of the number."""
+    marks = {}
+    for doc in sources.of_kind("level"):
+        if isinstance(doc.front, Mapping):
+            node = doc.front.get("rank")
+            if isinstance(node, Scalar) and node.tag == INT:
+                marks[doc.path] = node.mark
+    return marks
+
+
+def _unknown(kind: str, word: str, known: list[str]) -> str:
+    close = suggest(word, known)
+    return f"unknown {kind} '{word}'" + (
+        f"; {close}" if close else f" (known: {', '.join(known) or 'none'})"
+    )
+
+
+def _front_ids(docs) -> set[str]:
+    ids = set()
+    for doc in docs:
+        if isinstance(doc.front, Mapping):
+            node = doc.front.get("id")
+            if isinstance(node, Scalar):
+                ids.add(node.text)
+    return ids
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _level(title: str, rank: int, tracks: tuple[str, ...] = ()) -> str:
+    if len(tracks) == 1:
+        track = f"track: {tracks[0]}               # the track it is on\n"
+    elif tracks:
+        track = f"track: [{', '.join(tracks)}]   # the tracks it is on\n"
+    else:
+        track = "# track: ic               # a track id, or a list of them; leave out for a level every track shares\n"
+    return f"""---
+title: {_quote(title)}
+rank: {rank}                 # position on the ladder; higher is more senior
+{track}# aka: [PM III]           # other names for the level
+# summary: One paragraph on what this level is about.
+# scope: The product, team or area this level owns.
+# typical_experience: "5–8 years"
+# next: [principal-pm]    # where it leads; default: the next rank up on each of its tracks
+---
+"""
+
+
+@dataclass(frozen=True)
+class ResourceEntry:
+    """What `ladderpress new resource` is told about a learning resource."""
+
+    title: str
+    kind: str
+    url: str = ""
+    author: str = ""
+    competencies: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    file: str | None = None
+
+
+def new_resource(root: Path, entry: ResourceEntry) -> NewFile:
+    """The entry `ladderpress new resource` appends, and the resources file it goes to."""
+    sources = _site_sources(root)
+    site = _model(sources)
+    problems = []
+    if not entry.title.strip():
+        problems.append("the title is empty")
+    if entry.kind not in site.config.resource_kinds:
+        problems.append(_unknown("kind", entry.kind, list(site.config.resource_kinds)))
+    for competency in entry.competencies:
+        known = [c.id for c in site.competencies]
+        if competency not in known:
+            problems.append(_unknown("competency", competency, known))
+    for level in entry.levels:
+        known = [lv.id for lv in site.levels]
+        if level not in known:
+            problems.append(_unknown("level", level, known))
+    if entry.url and not re.match(r"^(https?://|mailto:|\.\./assets/|assets/)", entry.url):
+        problems.append(f"'{entry.url}' is not a web address (https://…)")
+    name = entry.file or _resource_file(site, entry.kind)
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.yml$", name):
+        problems.append(f"'{name}' is not a resources file name (a name ending in .yml)")
+    if problems:
+        raise ScaffoldError("\n".join(problems))
+    path = root / "content" / "resources" / name
+    existing = next((d for d in sources.resources if Path(d.path).name == name), None)
+    lead = ""
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        if text.strip() and not (
+            isinstance(existing.node if existing else None, Sequence)
+            and not text.lstrip().startswith("[")
+        ):
+            raise ScaffoldError(
+                f"content/resources/{name} is not a block list of resources ('- title: …'); "
+                "fix it first, or choose another file with --file"
+            )
+        lead = "\n" if text.strip() and not text.endswith("\n") else ""
+        if text.strip():
+            lead += "\n"
+    return NewFile(path, lead + _resource(entry), append=True)
+
+
+def _resource_file(site: Site, kind: str) -> str:
+    """The file that holds most resources of the kind, else the fullest one, else a new one."""
+    counts: dict[str, tuple[int, int]] = {}
+    for resource in site.resources:
+        name = Path(resource.path).name
+        same, total = counts.get(name, (0, 0))
+        counts[name] = (same + (resource.kind == kind), total + 1)
+    if not counts:
+        return "resources.yml"
+    return max(sorted(counts), key=lambda name: counts[name])
+
+
+def _resource(entry: ResourceEntry) -> str:
+    lines = [f"- title: {_quote(entry.title)}", f"  kind: {entry.kind}"]
+    if entry.url:
+        lines.append(f"  url: {_quote(entry.url)}")
+    if entry.author:
+        lines.append(f"  author: {_quote(entry.author)}")
+    if entry.competencies:
+        lines.append(f"  competencies: [{', '.join(entry.competencies)}]")
+    if entry.levels:
+        lines.append(f"  levels: [{', '.join(entry.levels)}]")
+    lines.append("  # note: Why it helps, in a sentence or two of Markdown.")
+    return "\n".join(lines) + "\n"
+
+
+def _competency(name: str, level_ids: list[str]) -> str:
+    levels = "\n".join(
+        f"#   {level_id}: What a person at this level does, that others can see."
+        for level_id in level_ids
+    )
+    return f"""---
+name: {_quote(name)}
+# category: Strategy      # groups competencies in the matrix (see categories in site.yml)
+# tracks: [ic, management]  # the tracks it applies to; leave out for all
+# summary: One sentence on what this competency is.
+# expectations:           # what each level shows: text, a list of text, or {{text, examples}}
+{levels}
+---
+"""
+
+
+def _track(name: str) -> str:
+    return f"""---
+name: {_quote(name)}
+# order: 3                # position among the tracks
+# summary: One sentence on who this track is for.
+---
+"""
+
+
+def _page(title: str) -> str:
+    return f"""---
+title: {_quote(title)}
+# order: 4                # position in the navigation
+---
+"""

@@ -1,0 +1,1 @@
+"""The content format: read a site folder, check every file, build the frozen model."""

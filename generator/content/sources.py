@@ -1,0 +1,330 @@
+"""The loader: the only module that reads content from disk.
+
+It walks site.yml and content/, decodes every file, splits front matter from
+the Markdown body and parses YAML into position-keeping trees.  It judges
+nothing about meaning; that is the validator's job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content import yamltree
+from generator.errors import ERROR, Mark, Report
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+#: content/<folder>/ → the kind of document each Markdown file in it is.
+DOCUMENT_FOLDERS = {
+    "tracks": "track",
+    "levels": "level",
+    "competencies": "competency",
+    "pages": "page",
+}
+KNOWN_ENTRIES = {*DOCUMENT_FOLDERS, "resources", "assets", "index.md", "plan.yml"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file with optional YAML front matter."""
+
+    kind: str
+    path: str
+    stem: str
+    front: yamltree.Node | None
+    has_front: bool
+    body: str
+    body_line: int
+    front_ok: bool = True  # False when the file or its front matter could not be read (reported)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A YAML file (site.yml, a resources file, plan.yml)."""
+
+    path: str
+    node: yamltree.Node | None
+    ok: bool = True  # False when the file could not be read or is not YAML (already reported)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything read from a site folder, parsed but not yet judged."""
+
+    root: Path
+    site: DataFile | None
+    documents: tuple[Document, ...]
+    resources: tuple[DataFile, ...]
+    plan: DataFile | None
+    assets: tuple[str, ...]
+    #: kind → the file stems of every Markdown file found, readable or not (so that a broken
+    #: file's id still counts as known, and one mistake does not become fifty).
+    stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the folders under themes/
+    themes: tuple[str, ...] = ()
+
+    def of_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+
+def load(root: Path) -> tuple[Sources, Report]:
+    """Read a site folder into Sources; every problem found on the way goes to the report."""
+    report = Report()
+    reader = _Reader(root, report)
+    site = reader.data_file("site.yml") if (root / "site.yml").exists() else None
+    if site is None:
+        above = next((p for p in root.resolve().parents if (p / "site.yml").is_file()), None)
+        report.error(
+            Mark("site.yml"),
+            "no-site",
+            f"no site.yml in {root}",
+            f"this is inside the site folder {above}: pass that folder instead"
+            if above is not None
+            else "pass the site folder (the one with site.yml and content/), "
+            "or start a new site with `ladderpress init`",
+        )
+        # Not a site folder: anything else said about it would only bury this.
+        return Sources(root, None, (), (), None, ()), report
+    documents: list[Document] = []
+    resources: list[DataFile] = []
+    plan = None
+    assets: list[str] = []
+    content = root / "content"
+    if not content.is_dir() or content.is_symlink():
+        report.error(
+            Mark("content"),
+            "no-content",
+            "no content/ folder",
+            "create content/levels/ and content/competencies/ with one Markdown file each",
+        )
+    else:
+        for entry in reader.entries(content):
+            name = entry.name
+            rel = reader.rel(entry)
+            if name in DOCUMENT_FOLDERS and entry.is_dir():
+                documents.extend(reader.documents(entry, DOCUMENT_FOLDERS[name]))
+            elif name == "resources" and entry.is_dir():
+                resources.extend(reader.resource_files(entry))
+            elif name == "assets" and entry.is_dir():
+                assets.extend(reader.assets(entry))
+            elif name == "index.md" and entry.is_file():
+                documents.append(reader.document(entry, "home"))
+            elif name == "plan.yml" and entry.is_file():
+                plan = reader.data_file(rel)
+            else:
+                close = difflib.get_close_matches(name, sorted(KNOWN_ENTRIES), n=1, cutoff=0.6)
+                report.warning(
+                    Mark(rel),
+                    "unknown-file",
+                    f"'{rel}' is not part of the content format and is ignored",
+                    f"did you mean content/{close[0]}?"
+                    if close
+                    else "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
+                    "assets/, index.md and plan.yml",
+                )
+    themes_root = root / "themes"
+    themes = (
+        tuple(sorted(p.name for p in themes_root.iterdir() if p.is_dir() and not p.is_symlink()))
+        if themes_root.is_dir()
+        else ()
+    )
+    sources = Sources(
+        root, site, tuple(documents), tuple(resources), plan, tuple(assets), reader.stems, themes
+    )
+    return sources, report
+
+
+class _Reader:
+    def __init__(self, root: Path, report: Report):
+        self.root = root
+        self.report = report
+        self.stems: dict[str, frozenset[str]] = {}
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def entries(self, folder: Path) -> list[Path]:
+        """The visible entries of a folder, sorted; symbolic links are reported, not followed."""
+        found = []
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if entry.name.startswith((".", "#")) or entry.name.endswith(("~", ".swp", ".swo")):
+                continue  # hidden files and editors' backup and lock files
+            if entry.is_symlink():
+                self.report.error(
+                    Mark(self.rel(entry)),
+                    "symlink",
+                    f"'{self.rel(entry)}' is a symbolic link; links are not followed",
+                    "copy the file into the site folder instead of linking to it",
+                )
+                continue
+            found.append(entry)
+        return found
+
+    def documents(self, folder: Path, kind: str) -> list[Document]:
+        docs = []
+        entries = self.entries(folder)
+        self.stems[kind] = frozenset(e.stem for e in entries if e.suffix == ".md")
+        for entry in entries:
+            if entry.is_file() and entry.suffix == ".md":
+                docs.append(self.document(entry, kind))
+            else:
+                what = "folder" if entry.is_dir() else "file"
+                self.report.warning(
+                    Mark(self.rel(entry)),
+                    "unknown-file",
+                    f"{what} '{self.rel(entry)}' is ignored: only .md files are read here",
+                    "rename it to end in .md, or move it to content/assets/",
+                )
+        return docs
+
+    def document(self, path: Path, kind: str) -> Document:
+        rel = self.rel(path)
+        text = self.text(path)
+        if text is None:
+            # Unreadable (reported): still a file of the site, so links to it are not errors too.
+            return Document(kind, rel, path.stem, None, False, "", 1, False)
+        lines = text.split("\n")
+        if lines[0].rstrip() != _FENCE:
+            if kind != "home":
+                self.report.error(
+                    Mark(rel),
+                    "no-front-matter",
+                    "the file has no front matter",
+                    "start the file with a line '---', then the keys (such as "
+                    f"{_REQUIRED_HINT[kind]}), then another '---' line",
+                )
+            return Document(kind, rel, path.stem, None, False, text, 1)
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in (_FENCE, "..."):
+                front_text = "\n".join(lines[1:index])
+                before = len(self.report.errors)
+                front = yamltree.parse(front_text, rel, self.report, line_offset=1)
+                ok = len(self.report.errors) == before
+                body = "\n".join(lines[index + 1 :])
+                return Document(kind, rel, path.stem, front, True, body, index + 2, ok)
+        self.report.error(
+            Mark(rel),
+            "unclosed-front-matter",
+            "the front matter that starts on line 1 is never closed",
+            "add a line with only '---' after the last front matter key",
+        )
+        return Document(kind, rel, path.stem, None, True, "", len(lines) + 1, False)
+
+    def resource_files(self, folder: Path) -> list[DataFile]:
+        files = []
+        for entry in self.entries(folder):
+            if entry.is_file() and entry.suffix in (".yml", ".yaml"):
+                files.append(self.data_file(self.rel(entry)))
+            else:
+                self.report.warning(
+                    Mark(self.rel(entry)),
+                    "unknown-file",
+                    f"'{self.rel(entry)}' is ignored: resources are read from .yml files",
+                    "rename it to end in .yml",
+                )
+        return files
+
+    def assets(self, folder: Path) -> list[str]:
+        found = []
+        for entry in self.entries(folder):
+            if entry.is_dir():
+                found.extend(self.assets(entry))
+            else:
+                found.append(self.rel(entry))
+        return found
+
+    def data_file(self, rel: str) -> DataFile:
+        before = len(self.report.items)
+        text = self.text(self.root / rel)
+        node = None if text is None else yamltree.parse(text, rel, self.report)
+        ok = not any(d.severity == ERROR for d in self.report.items[before:])
+        return DataFile(rel, node, ok)
+
+    def text(self, path: Path) -> str | None:
+        """The file's text with a BOM removed and line endings made LF; None if unreadable."""
+        rel = self.rel(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.error(Mark(rel), "unreadable", f"cannot read the file: {exc.strerror}")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.report.error(
+                Mark(rel),
+                "too-large",
+                f"the file is {len(data) // 1024} KiB; content files are limited to "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                "split it into several files",
+            )
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            self.report.error(
+                Mark(rel, line, col),
+                "not-utf8",
+                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file with UTF-8 encoding",
+            )
+            return None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        bad = _CONTROL.search(text)
+        if bad is not None:
+            line = text.count("\n", 0, bad.start()) + 1
+            col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+            self.report.error(
+                Mark(rel, line, col),
+                "control-character",
+                f"the file contains the control character U+{ord(bad.group()):04X}",
+                "delete it; content files hold text only",
+            )
+            return None
+        return text
+
+
+_REQUIRED_HINT = {
+    "track": "'name:'",
+    "level": "'title:' and 'rank:'",
+    "competency": "'name:'",
+    "page": "'title:'",
+}
+
+
+def excerpt(root: Path, path: str, line: int, around: int = 2) -> list[tuple[int, str]]:
+    """The numbered lines around a line of a source file, for error pages; empty if unreadable."""
+    try:
+        text = (root / path).read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    lines = text.replace("\r\n", "\n").split("\n")
+    first = max(1, line - around)
+    last = min(len(lines), line + around)
+    return [(n, lines[n - 1]) for n in range(first, last + 1)]
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every watched file (site.yml, content/, themes/) with its modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
+    candidates = [root / "site.yml"]
+    for folder in ("content", "themes", "templates"):
+        base = root / folder
+        if base.is_dir():
+            for dirpath, dirnames, filenames in os.walk(base):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                candidates += [Path(dirpath) / f for f in filenames if not f.startswith(".")]
+    for path in candidates:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found

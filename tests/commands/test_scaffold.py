@@ -1,0 +1,294 @@
+"""`ladderpress init` and `ladderpress new`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from generator import cli
+from generator.cli import main
+from generator.commands.check import check_site
+from generator.content.lint import EXAMPLE_ORGANIZATION
+from generator.content.sources import load
+from generator.paths import example_dir
+
+
+def run(*args: str, terminal: bool = False, answers: str | None = None, monkeypatch=None):
+    if terminal:
+        assert monkeypatch is not None
+        monkeypatch.setattr(cli, "_interactive", lambda: True)
+    return CliRunner().invoke(main, list(args), input=answers)
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A new site made by init for an organization, ready for `new`."""
+    root = tmp_path / "s"
+    assert run("init", str(root), "--organization", "Acme").exit_code == 0
+    return root
+
+
+def test_init_into_a_new_folder_makes_a_clean_site(tmp_path):
+    target = tmp_path / "pm-ladder"
+    result = run("init", str(target))
+    assert result.exit_code == 0, result.output
+    assert (target / "site.yml").is_file()
+    assert (target / "content/levels/senior-pm.md").is_file()
+    assert (target / ".github/workflows/ladder.yml").read_text().count(
+        "ladderpress check --strict --format github"
+    ) == 1
+    assert "/site/" in (target / ".gitignore").read_text()
+    assert "ladderpress serve" in (target / "README.md").read_text()
+    lines = result.output.splitlines()
+    assert lines[-4:] == [
+        f"  cd {target}",
+        "  ladderpress serve     # preview at http://127.0.0.1:8000/; edits show up as you save",
+        "  ladderpress check     # what is wrong in the content, with file and line",
+        "  ladderpress build     # the site, in site/, for any web server",
+    ]
+    assert "still uses the example's organization, Kestrel" in result.output
+    checked = check_site(target)
+    assert checked.site is not None
+    # Without a name the site keeps the example's, and check says so, once.
+    assert [(d.path, d.code) for d in checked.diagnostics] == [("site.yml", "example-leftover")]
+
+
+def test_the_example_names_the_organization_that_init_replaces():
+    sources, _ = load(example_dir())
+    assert sources.site is not None
+    assert sources.site.node.get("organization").text == EXAMPLE_ORGANIZATION  # type: ignore[union-attr]
+
+
+def test_init_with_an_organization_makes_the_site_theirs(tmp_path):
+    target = tmp_path / "ours"
+    result = run("init", str(target), "--organization", "Acme & Co")
+    assert result.exit_code == 0, result.output
+    site_yml = (target / "site.yml").read_text()
+    assert 'title: "Acme & Co Product Management Career Framework"' in site_yml
+    assert 'organization: "Acme & Co"' in site_yml
+    assert not re.search(r"^edit_url:", site_yml, re.M)
+    assert "example.com" not in site_yml
+    for path in target.rglob("*"):
+        if path.is_file():
+            assert EXAMPLE_ORGANIZATION not in path.read_text(), path
+    assert "Product Management at Acme & Co" in (target / "content/index.md").read_text()
+    checked = check_site(target)
+    assert checked.site is not None and checked.diagnostics == []
+    assert checked.site.config.organization == "Acme & Co"
+    assert "still uses" not in result.output
+
+
+def test_init_takes_a_title_of_its_own(tmp_path):
+    result = run("init", str(tmp_path / "t"), "--organization", "Acme", "--title", 'PM "ladder"')
+    assert result.exit_code == 0, result.output
+    checked = check_site(tmp_path / "t")
+    assert checked.site is not None and checked.site.config.title == 'PM "ladder"'
+
+
+def test_init_asks_on_a_terminal(tmp_path, monkeypatch):
+    target = tmp_path / "asked"
+    result = run(
+        "init", str(target), terminal=True, answers="Borealis\n\n", monkeypatch=monkeypatch
+    )
+    assert result.exit_code == 0, result.output
+    assert "Your organization's name:" in result.output
+    assert "[Borealis Product Management Career Framework]" in result.output
+    checked = check_site(target)
+    assert checked.site is not None
+    assert checked.site.config.title == "Borealis Product Management Career Framework"
+    assert checked.diagnostics == []
+
+
+def test_init_and_new_are_silent_with_q(tmp_path):
+    target = tmp_path / "quiet"
+    assert run("init", str(target), "--organization", "Acme", "-q").output == ""
+    assert run("-q", "new", "page", "faq", "-s", str(target)).output == ""
+    made = run("new", "level", "lead", "--track", "ic", "-s", str(target), "-q")
+    assert made.exit_code == 0 and made.output == ""
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is not empty" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    forced = run("init", "--force", str(tmp_path))
+    assert forced.exit_code == 0
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert (tmp_path / "site.yml").is_file()
+
+
+def test_new_files_of_every_kind_pass_check_with_the_expected_warnings(site):
+    made = run(
+        "new",
+        "level",
+        "staff-pm",
+        "--title",
+        "Staff Product Manager",
+        "--track",
+        "ic",
+        "-s",
+        str(site),
+    )
+    assert made.exit_code == 0, made.output
+    assert made.output.splitlines()[0] == f"Wrote {site}/content/levels/staff-pm.md"
+    assert "These competencies now need an expectation for 'staff-pm':" in made.output
+    assert f"  {site}/content/competencies/execution.md" in made.output
+    for kind, item in (("competency", "pricing"), ("track", "specialist"), ("page", "faq")):
+        result = run("new", kind, item, "-s", str(site))
+        assert result.exit_code == 0, result.output
+    checked = check_site(site)
+    assert checked.site is not None, [str(d) for d in checked.diagnostics]
+    # The new track has no level of its own yet, and says so; the rest is what a new level needs.
+    assert {d.code for d in checked.diagnostics} == {
+        "missing-expectation",
+        "track-without-own-level",
+    }
+    staff = checked.site.level("staff-pm")
+    assert (staff.title, staff.tracks, staff.rank) == ("Staff Product Manager", ("ic",), 6)
+    assert [p.title for p in checked.site.pages if p.id == "faq"] == ["Faq"]
+    assert checked.site.track("specialist").name == "Specialist"
+
+
+def test_new_level_needs_a_track_on_a_site_with_several(site):
+    before = sorted(p.name for p in (site / "content/levels").iterdir())
+    result = run("new", "level", "staff-pm", "-s", str(site))
+    assert result.exit_code == 2
+    assert "several tracks (ic, management)" in result.output and "--track" in result.output
+    assert sorted(p.name for p in (site / "content/levels").iterdir()) == before
+
+
+def test_new_level_asks_which_track_on_a_terminal(site, monkeypatch):
+    result = run(
+        "new",
+        "level",
+        "coach",
+        "-s",
+        str(site),
+        terminal=True,
+        answers="management\n",
+        monkeypatch=monkeypatch,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Which track is 'coach' on (shared: every track)" in result.output
+    checked = check_site(site)
+    assert checked.site is not None
+    coach = checked.site.level("coach")
+    assert coach.tracks == ("management",)
+    assert coach.rank == max(lv.rank for lv in checked.site.levels_of("management"))
+
+
+def test_new_level_after_another_moves_the_levels_above_it(site):
+    result = run(
+        "new", "level", "staff-pm", "--after", "senior-pm", "--track", "ic", "-s", str(site)
+    )
+    assert result.exit_code == 0, result.output
+    assert "moved 'principal-pm' up to rank 5" in result.output
+    checked = check_site(site)
+    assert checked.site is not None, [str(d) for d in checked.diagnostics]
+    assert {d.code for d in checked.diagnostics} == {"missing-expectation"}
+    ic = [lv.id for lv in checked.site.levels_of("ic")]
+    assert ic == ["apm", "pm", "senior-pm", "staff-pm", "principal-pm", "distinguished-pm"]
+    assert checked.site.level("senior-pm").next[0] == "staff-pm"
+    # The management track is not touched.
+    assert checked.site.level("group-pm").rank == 4
+
+
+def test_new_shared_level_goes_on_top_of_the_trunk(site):
+    result = run("new", "level", "pm-two", "--shared", "-s", str(site))
+    assert result.exit_code == 0, result.output
+    checked = check_site(site)
+    assert checked.site is not None, [str(d) for d in checked.diagnostics]
+    level = checked.site.level("pm-two")
+    assert level.shared and level.rank == 4
+    assert not [d for d in checked.diagnostics if d.code != "missing-expectation"]
+
+
+def test_new_level_refuses_unknown_tracks_and_levels(site):
+    wrong = run("new", "level", "x", "--track", "ics", "-s", str(site))
+    assert wrong.exit_code == 2 and "unknown track 'ics'; did you mean 'ic'?" in wrong.output
+    after = run("new", "level", "x", "--after", "senoir-pm", "-s", str(site))
+    assert after.exit_code == 2 and "did you mean 'senior-pm'?" in after.output
+    mixed = run("new", "page", "x", "--track", "ic", "-s", str(site))
+    assert mixed.exit_code == 2 and "--track is for `new level` only" in mixed.output
+    assert not (site / "content/levels/x.md").exists()
+
+
+def test_new_resource_appends_a_well_formed_entry(site):
+    reading = site / "content/resources/reading.yml"
+    before = reading.read_text()
+    result = run(
+        "new",
+        "resource",
+        'The "Build Trap"',
+        "--kind",
+        "book",
+        "--url",
+        "https://books.test/trap",
+        "--competency",
+        "product-strategy",
+        "--level",
+        "pm",
+        "-s",
+        str(site),
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Added a resource to {site}/content/resources/reading.yml")
+    assert reading.read_text().startswith(before)
+    checked = check_site(site)
+    assert checked.site is not None and checked.diagnostics == []
+    added = [r for r in checked.site.resources if r.title == 'The "Build Trap"']
+    assert len(added) == 1
+    assert (added[0].kind, added[0].url, added[0].competencies, added[0].levels) == (
+        "book",
+        "https://books.test/trap",
+        ("product-strategy",),
+        ("pm",),
+    )
+
+
+def test_new_resource_makes_a_file_when_asked(site):
+    result = run(
+        "new", "resource", "Pricing talk", "--kind", "talk", "--file", "talks.yml", "-s", str(site)
+    )
+    assert result.exit_code == 0, result.output
+    checked = check_site(site)
+    assert checked.site is not None and checked.diagnostics == []
+    assert [r.path for r in checked.site.resources if r.title == "Pricing talk"] == [
+        "content/resources/talks.yml"
+    ]
+
+
+def test_new_resource_refuses_what_check_would(site):
+    before = {p.name: p.read_text() for p in (site / "content/resources").iterdir()}
+    result = run(
+        "new", "resource", "X", "--kind", "bok", "--competency", "product-stratgy", "-s", str(site)
+    )
+    assert result.exit_code == 2
+    assert "unknown kind 'bok'; did you mean 'book'?" in result.output
+    assert "unknown competency 'product-stratgy'; did you mean 'product-strategy'?" in result.output
+    assert {p.name: p.read_text() for p in (site / "content/resources").iterdir()} == before
+    no_kind = run("new", "resource", "X", "-s", str(site))
+    assert no_kind.exit_code == 2 and "needs --kind" in no_kind.output
+
+
+def test_new_refuses_taken_and_bad_ids(tmp_path):
+    site = tmp_path / "s"
+    run("init", str(site))
+    before = (site / "content/levels/pm.md").read_text()
+    taken = run("new", "level", "pm", "-s", str(site))
+    assert taken.exit_code == 2 and "already exists" in taken.output
+    assert (site / "content/levels/pm.md").read_text() == before
+    bad = run("new", "competency", "Big Bets", "-s", str(site))
+    assert bad.exit_code == 2 and "for example 'big-bets'" in bad.output
+    reserved = run("new", "page", "ladder", "-s", str(site))
+    assert reserved.exit_code == 2 and "taken by the site's own pages" in reserved.output
+    nowhere = run("new", "page", "faq", "-s", str(tmp_path))
+    checked = run("check", str(tmp_path))
+    # Not a site: the same one message, and exit code, as check gives.
+    assert nowhere.exit_code == checked.exit_code == 1
+    assert nowhere.output.splitlines() == checked.output.splitlines()[:2]
+    assert nowhere.output.startswith(f"{tmp_path}/site.yml:1:1: error: no site.yml in {tmp_path}")
