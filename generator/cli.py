@@ -12,6 +12,7 @@ import click
 
 from generator import __version__
 from generator.content.model import PAPER_SIZES
+from generator.errors import ERROR
 
 SITE_OPTION = click.option(
     "-s",
@@ -131,7 +132,7 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
     result = check_pages(site_dir)
     diagnostics = console.promote(result.diagnostics, strict)
     v = verbosity()
-    shown = [d for d in diagnostics if d.severity == "error"] if v.quiet else diagnostics
+    shown = [d for d in diagnostics if d.severity == ERROR] if v.quiet else diagnostics
     site_arg = str(click.get_current_context().params["site_dir"])
     if site_dir == Path("."):
         site_arg = "."
@@ -145,7 +146,7 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
             click.echo(console.render_text(shown, site_arg, color), color=color)
     if fmt != "json":
         v.say(console.summary(diagnostics, result.files))
-    failed = any(d.severity == "error" for d in diagnostics)
+    failed = any(d.severity == ERROR for d in diagnostics)
     sys.exit(1 if failed else 0)
 
 
@@ -235,7 +236,7 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
     except ContentError as exc:
         progress.done()
         diagnostics = console.promote(exc.diagnostics, strict)
-        shown = [d for d in diagnostics if d.severity == "error"]
+        shown = [d for d in diagnostics if d.severity == ERROR]
         click.echo(
             console.render_text(shown if v.quiet else diagnostics, site_arg, color), color=color
         )
@@ -365,7 +366,7 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
     try:
         run_serve(site_dir, host, chosen, open_browser=open_browser, echo=click.echo, report=report)
     except ContentError as exc:  # not a site folder: the errors `build` gives, and its exit code
-        shown = [d for d in exc.diagnostics if d.severity == "error" or not quiet]
+        shown = [d for d in exc.diagnostics if d.severity == ERROR or not quiet]
         click.echo(render(shown), color=color)
         click.echo(f"Nothing to serve: {site_arg} is not a site folder.", err=True)
         sys.exit(1)

@@ -52,7 +52,7 @@ def render_text(diagnostics: list[Diagnostic], site_arg: str, color: bool) -> st
     lines = []
     for d in diagnostics:
         where = f"{display_path(site_arg, d.path)}:{d.line}:{d.col}:"
-        severity = d.severity
+        severity = str(d.severity)
         if color:
             where = click.style(where, bold=True)
             severity = click.style(

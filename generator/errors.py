@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
-ERROR = "error"
-WARNING = "warning"
+
+class Severity(str, Enum):
+    """How bad a problem is: an error stops the build; a warning does not, unless --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +40,7 @@ class Diagnostic:
     """One problem found in the content, with where it is and what to do about it."""
 
     mark: Mark
-    severity: str
+    severity: Severity
     code: str
     message: str
     hint: str = ""

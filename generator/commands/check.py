@@ -9,7 +9,7 @@ from generator.content.lint import ladder_shape, leftovers
 from generator.content.model import Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
-from generator.errors import Diagnostic
+from generator.errors import ERROR, Diagnostic
 from generator.paths import example_dir
 from generator.site.pages import competency_path, level_path, matrix_path, page_path
 
@@ -50,7 +50,7 @@ def check_site(root: Path) -> Checked:
         + (sources.plan is not None)
     )
     diagnostics = report.sorted()
-    if any(d.severity == "error" for d in diagnostics):
+    if any(d.severity == ERROR for d in diagnostics):
         site = None
     return Checked(site, diagnostics, files, assets)
 

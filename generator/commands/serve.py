@@ -192,7 +192,7 @@ def report_text(result: Rebuild, quiet: bool, render: Callable[[list[Diagnostic]
 
 def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
     """A page that shows every error with its file, line and the lines around it."""
-    errors = [d for d in diagnostics if d.severity == "error"] or diagnostics
+    errors = [d for d in diagnostics if d.severity == ERROR] or diagnostics
     items = []
     for d in errors:
         lines = "".join(

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content.model import Expectation, Markdown, Site
-from generator.errors import Diagnostic, Mark
+from generator.errors import ERROR, WARNING, Diagnostic, Mark
 from generator.site import colors, views
 from generator.site.markdown import Linker, raw_html, relative_url, render
 from generator.site.pages import (
@@ -330,9 +330,7 @@ def check_links(
         linker = Linker(fragment.path, page, targets, anchors, assets, site.config.directory_urls)
         for p in render(fragment, linker, html=site.config.markdown_html).problems:
             problems.append(
-                Diagnostic(
-                    Mark(fragment.path, p.line, p.col), "error", "bad-link", p.message, p.hint
-                )
+                Diagnostic(Mark(fragment.path, p.line, p.col), ERROR, "bad-link", p.message, p.hint)
             )
     return problems
 
@@ -342,7 +340,7 @@ def _raw_html_warnings(fragment: Markdown) -> list[Diagnostic]:
     return [
         Diagnostic(
             Mark(fragment.path, line, col),
-            "warning",
+            WARNING,
             "raw-html",
             "raw HTML here is shown as text, because site.yml does not allow HTML in content",
             "write it in Markdown, or set markdown: {html: true} in site.yml if every author is trusted",

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator.errors import ContentError, Diagnostic, Mark
+from generator.errors import ERROR, ContentError, Diagnostic, Mark
 from generator.paths import themes_dir
 
 BUILTIN_THEMES = ("default",)
@@ -93,7 +93,7 @@ def _extends(folder: Path, name: str) -> str | None:
 
 
 def _theme_error(path: str, message: str, hint: str = "") -> ContentError:
-    return ContentError([Diagnostic(Mark(path), "error", "theme", message, hint)])
+    return ContentError([Diagnostic(Mark(path), ERROR, "theme", message, hint)])
 
 
 def environment(theme: Theme) -> jinja2.Environment:
