@@ -520,6 +520,13 @@ def test_build_interrupted_by_sigint_keeps_the_old_output(tmp_path):
     # Make the next build different, so a half-written output would show.
     level = root / "content/levels/level-000.md"
     level.write_text(level.read_text().replace("title: Level 0", "title: Level zero"))
+    # And slow, so the interrupt lands while pages render even on a busy machine.
+    slow = root / "themes/default/templates/level.html"
+    slow.parent.mkdir(parents=True)
+    slow.write_text(
+        '{% extends "!default/level.html" %}{% block content %}'
+        "{% for i in range(400000) %}{% endfor %}{{ super() }}{% endblock %}"
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", str(root), "-o", str(out)],
         stdout=subprocess.PIPE,
