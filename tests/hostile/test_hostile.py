@@ -525,7 +525,7 @@ def test_build_interrupted_by_sigint_keeps_the_old_output(tmp_path):
     slow.parent.mkdir(parents=True)
     slow.write_text(
         '{% extends "!default/level.html" %}{% block content %}'
-        "{% for i in range(400000) %}{% endfor %}{{ super() }}{% endblock %}"
+        "{% for i in range(3000000) %}{% endfor %}{{ super() }}{% endblock %}"
     )
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", str(root), "-o", str(out)],
