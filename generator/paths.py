@@ -8,6 +8,9 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent
 
+#: The themes that come with the package (folders of themes_dir()).
+BUILTIN_THEMES = ("default",)
+
 
 def example_dir() -> Path:
     """The bundled example site (site.yml + content/)."""

@@ -32,7 +32,7 @@ from generator.content.model import (
 from generator.content.sources import Document, Sources
 from generator.content.yamltree import Mapping, Sequence
 from generator.errors import Mark, Report
-from generator.site.templates import BUILTIN_THEMES
+from generator.paths import BUILTIN_THEMES
 
 #: URL segments the site itself uses; a free page may not take one of them.
 RESERVED_SLUGS = frozenset(

@@ -15,9 +15,7 @@ import jinja2
 import yaml
 
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
-from generator.paths import themes_dir
-
-BUILTIN_THEMES = ("default",)
+from generator.paths import BUILTIN_THEMES, themes_dir
 
 
 @dataclass(frozen=True)
