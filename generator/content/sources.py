@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 from generator.content import yamltree
@@ -31,6 +32,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = "---"
 
 
+class Front(Enum):
+    """What a document's front matter is, which decides how the validator reads it."""
+
+    #: The file does not start with '---' (an error, reported, except for content/index.md).
+    NONE = "none"
+    #: Two '---' lines with nothing between them.
+    EMPTY = "empty"
+    #: Keys between the '---' lines, parsed without an error.
+    WRITTEN = "written"
+    #: The file, or the YAML of its front matter, could not be read (reported).
+    BROKEN = "broken"
+
+
 @dataclass(frozen=True)
 class Document:
     """A Markdown file with optional YAML front matter."""
@@ -38,11 +52,11 @@ class Document:
     kind: str
     path: str
     stem: str
+    #: What the front matter is; ``front`` holds its YAML whenever any could be parsed.
+    state: Front
     front: yamltree.Node | None
-    has_front: bool
     body: str
     body_line: int
-    front_ok: bool = True  # False when the file or its front matter could not be read (reported)
 
 
 @dataclass(frozen=True)
@@ -189,7 +203,7 @@ class _Reader:
         text = self.text(path)
         if text is None:
             # Unreadable (reported): still a file of the site, so links to it are not errors too.
-            return Document(kind, rel, path.stem, None, False, "", 1, False)
+            return Document(kind, rel, path.stem, Front.BROKEN, None, "", 1)
         lines = text.split("\n")
         if lines[0].rstrip() != _FENCE:
             if kind != "home":
@@ -200,22 +214,25 @@ class _Reader:
                     "start the file with a line '---', then the keys (such as "
                     f"{_REQUIRED_HINT[kind]}), then another '---' line",
                 )
-            return Document(kind, rel, path.stem, None, False, text, 1)
+            return Document(kind, rel, path.stem, Front.NONE, None, text, 1)
         for index in range(1, len(lines)):
             if lines[index].rstrip() in (_FENCE, "..."):
                 front_text = "\n".join(lines[1:index])
                 before = len(self.report.errors)
                 front = yamltree.parse(front_text, rel, self.report, line_offset=1)
-                ok = len(self.report.errors) == before
+                if len(self.report.errors) > before:
+                    state = Front.BROKEN
+                else:
+                    state = Front.EMPTY if front is None else Front.WRITTEN
                 body = "\n".join(lines[index + 1 :])
-                return Document(kind, rel, path.stem, front, True, body, index + 2, ok)
+                return Document(kind, rel, path.stem, state, front, body, index + 2)
         self.report.error(
             Mark(rel),
             "unclosed-front-matter",
             "the front matter that starts on line 1 is never closed",
             "add a line with only '---' after the last front matter key",
         )
-        return Document(kind, rel, path.stem, None, True, "", len(lines) + 1, False)
+        return Document(kind, rel, path.stem, Front.BROKEN, None, "", len(lines) + 1)
 
     def resource_files(self, folder: Path) -> list[DataFile]:
         files = []

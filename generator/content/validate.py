@@ -29,7 +29,7 @@ from generator.content.model import (
     Track,
     frozen_map,
 )
-from generator.content.sources import Document, Sources
+from generator.content.sources import Document, Front, Sources
 from generator.content.yamltree import Mapping, Sequence
 from generator.errors import Mark, Report
 from generator.paths import BUILTIN_THEMES
@@ -260,10 +260,9 @@ class _Validator:
         by_id: dict[str, _Entry] = {}
         by_folded_stem: dict[str, Document] = {}
         for doc in self.sources.of_kind(kind):
-            if not doc.front_ok:
-                # A file or front matter that could not be read: already reported.
-                fields = record.unchecked(Mark(doc.path))
-            elif doc.has_front and doc.front is None and kind != "home":
+            if doc.state == Front.WRITTEN and doc.front is not None:
+                fields = record.check(doc.front, "", self.report, Mark(doc.path, 2, 1))
+            elif doc.state == Front.EMPTY and kind != "home":
                 required = [f"'{f.name}:'" for f in record.fields if f.required]
                 self.report.error(
                     Mark(doc.path, 2, 1),
@@ -272,12 +271,11 @@ class _Validator:
                     f"write the keys between the '---' lines, at least {' and '.join(required)}",
                 )
                 fields = record.unchecked(Mark(doc.path, 2, 1))
-            elif doc.has_front and doc.front is not None:
-                fields = record.check(doc.front, "", self.report, Mark(doc.path, 2, 1))
-            elif kind == "home":
+            elif doc.state != Front.BROKEN and kind == "home":
                 # content/index.md may have no front matter at all: every key has a default.
                 fields = record.check(Mapping((), Mark(doc.path)), "", self.report, Mark(doc.path))
             else:
+                # Unreadable, or no front matter: already reported.
                 fields = record.unchecked(Mark(doc.path))
             twin = by_folded_stem.get(doc.stem.lower())
             if twin is not None and twin.stem != doc.stem:

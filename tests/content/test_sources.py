@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.content.sources import load
+from generator.content.sources import Front, load
 from generator.content.yamltree import BOOL, INT, STR, Mapping, Scalar, Sequence, parse, to_python
 from generator.errors import Report
 
@@ -93,11 +93,11 @@ def test_a_file_that_cannot_be_read_is_still_a_file_of_the_site(make_site):
     sources, report = load(root)
     assert [d.code for d in report.items] == ["yaml-syntax", "not-utf8"]
     (doc,) = (d for d in sources.documents if d.stem == "pm")
-    assert (doc.kind, doc.path, doc.front, doc.front_ok) == (
+    assert (doc.kind, doc.path, doc.front, doc.state) == (
         "level",
         "content/levels/pm.md",
         None,
-        False,
+        Front.BROKEN,
     )
     assert sources.site is not None and sources.site.node is None and not sources.site.ok
     empty, _ = load(make_site({"site.yml": ""}))
