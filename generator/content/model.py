@@ -190,15 +190,30 @@ class Site:
     pages: tuple[Page, ...]
     home: Page | None
     plan: Plan
+    # Indexes by id, made once from the tuples above (not compared, not part of the value).
+    _levels: Mapping[str, Level] = field(init=False, repr=False, compare=False)
+    _tracks: Mapping[str, Track] = field(init=False, repr=False, compare=False)
+    _competencies: Mapping[str, Competency] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index the tracks, levels and competencies by id; returns nothing."""
+        object.__setattr__(self, "_levels", frozen_map({lv.id: lv for lv in self.levels}))
+        object.__setattr__(self, "_tracks", frozen_map({t.id: t for t in self.tracks}))
+        object.__setattr__(
+            self, "_competencies", frozen_map({c.id: c for c in self.competencies})
+        )
 
     def level(self, level_id: str) -> Level:
-        return next(level for level in self.levels if level.id == level_id)
+        """The level with this id (KeyError when there is none)."""
+        return self._levels[level_id]
 
     def track(self, track_id: str) -> Track:
-        return next(track for track in self.tracks if track.id == track_id)
+        """The track with this id (KeyError when there is none)."""
+        return self._tracks[track_id]
 
     def competency(self, competency_id: str) -> Competency:
-        return next(c for c in self.competencies if c.id == competency_id)
+        """The competency with this id (KeyError when there is none)."""
+        return self._competencies[competency_id]
 
     def levels_of(self, track_id: str) -> tuple[Level, ...]:
         """The levels on one track, lowest rank first."""

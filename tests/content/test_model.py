@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from generator.commands.check import check_site
 from generator.content import spec
 from generator.content.model import Expectation
@@ -22,6 +26,21 @@ def test_minimal_site_builds_a_model():
     assert site.level("pm").shared and site.level("pm").tracks == ("ic", "management")
     assert site.level("principal-pm").tracks == ("ic",)
     assert [c.id for c in site.competencies] == ["strategy", "coaching"]
+
+
+def test_lookups_by_id_use_the_site_s_own_tuples():
+    site = check_site(SITES / "minimal").site
+    assert site is not None
+    assert site.level("group-pm") is next(lv for lv in site.levels if lv.id == "group-pm")
+    assert site.track("ic") is site.tracks[0]
+    assert site.competency("coaching") is site.competencies[1]
+    with pytest.raises(KeyError):
+        site.level("nope")
+    fewer = replace(site, levels=site.levels[:1])
+    assert fewer.level("pm") is site.level("pm")
+    with pytest.raises(KeyError):
+        fewer.level("senior-pm")
+    assert fewer != site and replace(fewer) == fewer
 
 
 def test_next_defaults_to_the_next_rank_on_each_track():
