@@ -199,9 +199,7 @@ class Site:
         """Index the tracks, levels and competencies by id; returns nothing."""
         object.__setattr__(self, "_levels", frozen_map({lv.id: lv for lv in self.levels}))
         object.__setattr__(self, "_tracks", frozen_map({t.id: t for t in self.tracks}))
-        object.__setattr__(
-            self, "_competencies", frozen_map({c.id: c for c in self.competencies})
-        )
+        object.__setattr__(self, "_competencies", frozen_map({c.id: c for c in self.competencies}))
 
     def level(self, level_id: str) -> Level:
         """The level with this id (KeyError when there is none)."""
