@@ -11,7 +11,7 @@ from generator.content.sources import Sources, load
 from generator.content.validate import validate
 from generator.errors import ERROR, Diagnostic
 from generator.paths import example_dir
-from generator.site.pages import competency_path, level_path, matrix_path, page_path
+from generator.site.links import check_links, fallback_page
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,6 @@ def check_site(root: Path) -> Checked:
     report.extend(validation)
     assets = tuple(sources.assets)
     if site is not None:
-        from generator.site.render import check_links
-
         # Links are checked even when other files have errors; a link to a file that has
         # errors of its own is not reported again.
         links = check_links(site, frozenset(assets), _fallback_targets(sources))
@@ -57,14 +55,8 @@ def check_site(root: Path) -> Checked:
 
 def _fallback_targets(sources: Sources) -> dict[str, str]:
     """Where every Markdown file's page would be, for files the model could not take in."""
-    paths = {
-        "level": level_path,
-        "competency": competency_path,
-        "page": page_path,
-        "track": lambda _: matrix_path(),
-        "home": lambda _: "index.html",
-    }
-    return {doc.path: paths[doc.kind](doc.stem) for doc in sources.documents if doc.kind in paths}
+    found = {doc.path: fallback_page(doc.kind, doc.stem) for doc in sources.documents}
+    return {path: page for path, page in found.items() if page is not None}
 
 
 def _is_example(root: Path) -> bool:

@@ -20,7 +20,8 @@ from generator.commands.browser import BrowserSettingError, find_browser, not_fo
 from generator.commands.build import build
 from generator.content.model import Site
 from generator.content.spec import suggest
-from generator.site.pages import plan_path, plan_targets
+from generator.site.kinds import url_for
+from generator.site.views import plan_targets
 
 TIMEOUT = 120
 
@@ -44,13 +45,13 @@ def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
     level = site.level(level_id)
     targets = [t.id for t in plan_targets(site, level)]
     if target_id is None or target_id == targets[0]:
-        return plan_path(level_id)
+        return url_for("plan", level_id)
     if target_id not in targets:
         raise click.BadParameter(
             f"'{level_id}' has no worksheet aiming at '{target_id}' (targets: {', '.join(targets)})",
             param_hint="--target",
         )
-    return plan_path(level_id, target_id)
+    return url_for("plan", level_id, target_id)
 
 
 def print_worksheet(

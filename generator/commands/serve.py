@@ -125,7 +125,14 @@ class DevSite:
         if any(not c.startswith("content/") for c in changed):
             return prepared.specs  # site.yml or the theme changed: every page may look different
         content = {c for c in changed if not c.startswith("content/assets/")}
-        return affected(prepared.specs, content, previous.specs)
+        return affected(
+            prepared.site,
+            prepared.specs,
+            content,
+            previous.site,
+            previous.specs,
+            previous.renderer.read,
+        )
 
     def changed_copies(self, prepared: Prepared, changed: set[str]) -> dict[str, Path]:
         return {rel: path for rel, path in prepared.copies.items() if f"content/{rel}" in changed}

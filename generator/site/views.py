@@ -7,11 +7,50 @@ is tested without templates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
+from types import MappingProxyType
 
 from generator.content.model import Competency, Expectation, Level, Resource, Site, Track
-from generator.site.pages import applicable, level_below, sideways
+
+
+def plan_targets(site: Site, level: Level) -> tuple[Level, ...]:
+    """The levels a worksheet can aim at: plan.yml's choice, else where the level leads, else itself."""
+    chosen = site.plan.targets.get(level.id)
+    if chosen:
+        return (site.level(chosen),)
+    if level.next:
+        return tuple(site.level(i) for i in level.next)
+    return (level,)
+
+
+def compare_pairs(site: Site) -> list[tuple[Level, Level]]:
+    """Every pair of levels, the junior one first, in ladder order."""
+    return list(combinations(site.levels, 2))
+
+
+def level_below(site: Site, level: Level) -> Level | None:
+    """The level a person at this level most likely came from (highest rank below, same track)."""
+    below = [
+        lv for lv in site.levels if lv.rank < level.rank and set(lv.tracks) & set(level.tracks)
+    ]
+    return max(below, key=lambda lv: lv.rank) if below else None
+
+
+def sideways(site: Site, level: Level) -> list[Level]:
+    """Levels of the same rank on other tracks: a move between tracks."""
+    return [
+        lv
+        for lv in site.levels
+        if lv.id != level.id and lv.rank == level.rank and not set(lv.tracks) & set(level.tracks)
+    ]
+
+
+def applicable(site: Site, level: Level) -> list[Competency]:
+    """The competencies assessed at a level, in matrix order."""
+    return [c for c in site.competencies if site.applies(c, level)]
+
 
 SAME = "same"
 CHANGED = "changed"
@@ -94,21 +133,27 @@ class LevelView:
     rows: tuple[ExpectationRow, ...]
     resources: tuple[Resource, ...]
     tracks: tuple[Track, ...]
+    #: The track of each level it leads to or sits beside (its first, for a shared level).
+    track_of: Mapping[str, Track]
 
     def with_status(self, status: str) -> tuple[ExpectationRow, ...]:
         return tuple(r for r in self.rows if r.status == status)
 
 
 def level_view(site: Site, level: Level) -> LevelView:
+    """Everything a level's page shows: where it sits, its expectations, what suits it."""
     below = level_below(site, level)
+    leads = tuple(site.level(i) for i in level.next)
+    beside = tuple(sideways(site, level))
     return LevelView(
         level=level,
         below=below,
-        next=tuple(site.level(i) for i in level.next),
-        sideways=tuple(sideways(site, level)),
+        next=leads,
+        sideways=beside,
         rows=tuple(expectation_rows(site, level, below)),
         resources=tuple(resources_for_level(site, level)),
         tracks=tuple(t for t in site.tracks if t.id in level.tracks),
+        track_of=MappingProxyType({lv.id: site.track(lv.tracks[0]) for lv in leads + beside}),
     )
 
 

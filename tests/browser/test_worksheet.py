@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from generator.commands.check import check_site
-from generator.site.pages import plan_targets
+from generator.site.views import plan_targets
 from tests.conftest import REPO
 
 SITE = check_site(REPO).site

@@ -333,7 +333,9 @@ def test_changing_one_competency_rebuilds_exactly_the_pages_that_show_it(make_si
     before, after = snapshot(tmp_path / "before"), snapshot(tmp_path / "after")
     changed = {p for p in after if before.get(p) != after[p]}
     site = check_site(root).site
-    predicted = {spec.path for spec in affected(pages(site), {"content/competencies/coaching.md"})}
+    predicted = {
+        spec.path for spec in affected(site, pages(site), {"content/competencies/coaching.md"})
+    }
     assert changed == predicted
     assert "levels/principal-pm/index.html" not in predicted  # coaching is not on the IC track
 

@@ -7,7 +7,8 @@ import pytest
 from generator.commands.build import build
 from generator.commands.check import check_site
 from generator.errors import ContentError
-from generator.site.pages import pages, plan_targets
+from generator.site.pages import pages
+from generator.site.views import plan_targets
 from tests.conftest import REPO
 from tests.htmlscan import parse_file
 

@@ -23,11 +23,9 @@
         second = swap;
       }
       event.preventDefault();
-      var base = picker.getAttribute("data-compare-base");
-      var dirs = picker.getAttribute("data-directory-urls") === "true";
-      var folder = base.replace(/index\.html$/, "");
-      if (folder === "./") folder = "";
-      window.location.href = folder + first.value + "/" + second.value + "/" + (dirs ? "" : "index.html");
+      // The page makes the URL (one place knows where comparisons live); ids fill it in.
+      var pattern = picker.getAttribute("data-compare-url");
+      window.location.href = pattern.replace("{a}", first.value).replace("{b}", second.value);
     });
     picker.querySelector("#picker-b").addEventListener("change", function (event) {
       event.target.setCustomValidity("");

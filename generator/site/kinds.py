@@ -1,0 +1,353 @@
+"""Every kind of page a site has, declared once: where its pages go, what it renders with,
+and what it shows (its view). Adding a kind of page is adding one entry to KINDS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.content.model import Site
+from generator.site import colors, exports, views
+
+Key = tuple[str, ...]
+Crumbs = list[tuple[str, str]]
+
+HOME = ("Home", "index.html")
+LADDER_TITLE = "The ladder"
+COMPARE_TITLE = "Compare levels"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One page of a kind, as its kind lists it: its key, its title, the file it edits."""
+
+    key: Key
+    title: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of page: its URL for a key, its pages, its template or export, its view."""
+
+    name: str
+    path: Callable[[Key], str]
+    pages: Callable[[Site], Iterable[Listed]]
+    #: The theme template it renders with; empty for a data file that `export` writes.
+    template: str = ""
+    #: What the page shows, computed from the model: the template's variables, or the data
+    #: that `export` writes. The content files of the model objects in it are the page's inputs.
+    view: Callable[[Site, Key], Mapping[str, Any]] = lambda site, key: {}
+    export: Callable[[Site, Mapping[str, Any], Sequence[str]], bytes] | None = None
+    #: Element ids the theme puts on its pages (links in content may point at them).
+    sections: frozenset[str] = frozenset({"main"})
+    #: The key of the page that shows a key given in any order or form (url_for uses it).
+    canonical: Callable[[Site, Key], Key] = lambda site, key: key
+    #: Breadcrumbs from the home page: (label, path) pairs, given the page's key, title, path.
+    crumbs: Callable[[Site, Key, str, str], Crumbs] = field(
+        default=lambda site, key, title, path: [HOME, (title, path)]
+    )
+    #: True for a page served at any address (404): its links start at the site's base_url.
+    anywhere: bool = False
+
+
+def pattern(text: str) -> Callable[[Key], str]:
+    """A path function that formats the key into text: pattern('levels/{0}/index.html')."""
+    return lambda key: text.format(*key)
+
+
+def one(title: str) -> Callable[[Site], Iterable[Listed]]:
+    """The pages function of a kind that has a single page."""
+    return lambda site: [Listed((), title)]
+
+
+
+
+def _matrix_path(key: Key) -> str:
+    return f"ladder/{key[0]}/index.html" if key else "ladder/index.html"
+
+
+def _plan_path(key: Key) -> str:
+    """The blank worksheet (no key), a level's (its first target), or one for a further target."""
+    if not key:
+        return "plan/index.html"
+    if len(key) == 1:
+        return f"levels/{key[0]}/plan/index.html"
+    return f"levels/{key[0]}/plan/{key[1]}/index.html"
+
+
+def _plan_canonical(site: Site, key: Key) -> Key:
+    """A level's worksheet for its first target is the level's own worksheet page."""
+    if len(key) == 2 and views.plan_targets(site, site.level(key[0]))[0].id == key[1]:
+        return key[:1]
+    return key
+
+
+def _compare_canonical(site: Site, key: Key) -> Key:
+    """Two levels compared, in ladder order whichever order they are given in."""
+    order = {lv.id: i for i, lv in enumerate(site.levels)}
+    return tuple(sorted(key, key=order.__getitem__))
+
+
+def _home_view(site: Site, key: Key) -> dict[str, Any]:
+    return {
+        "home": site.home,
+        "ladder": views.ladder_picture(site),
+        "tracks": site.tracks,
+        "plan_path": _plan_path(()),
+    }
+
+
+def _matrix_pages(site: Site) -> Iterable[Listed]:
+    yield Listed((), LADDER_TITLE)
+    if len(site.tracks) > 1:
+        for track in site.tracks:
+            yield Listed((track.id,), track.name, track.path)
+
+
+def _matrix_view(site: Site, key: Key) -> dict[str, Any]:
+    track = site.track(key[0]) if key else None
+    levels = site.levels_of(track.id) if track else site.levels
+    return {
+        "track": track,
+        "tracks": site.tracks,
+        "levels": levels,
+        "groups": views.matrix(site, levels),
+    }
+
+
+def _matrix_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
+    ladder = (LADDER_TITLE, _matrix_path(()))
+    return [HOME, ladder, (title, path)] if key else [HOME, ladder]
+
+
+def _level_view(site: Site, key: Key) -> dict[str, Any]:
+    return {"view": views.level_view(site, site.level(key[0])), "plan_path": _plan_path(key)}
+
+
+def _competency_view(site: Site, key: Key) -> dict[str, Any]:
+    competency = site.competency(key[0])
+    tracks = [t for t in site.tracks if t.id in competency.tracks]
+    return {
+        "competency": competency,
+        "progressions": [(t, views.progression(site, competency, t)) for t in tracks],
+        "resources": views.resources_for_competency(site, competency),
+    }
+
+
+def _in_ladder(site: Site, key: Key, title: str, path: str) -> Crumbs:
+    return [HOME, (LADDER_TITLE, _matrix_path(())), (title, path)]
+
+
+def _plan_title(site: Site, key: Key) -> str:
+    return f"Career plan: {site.level(key[0]).title}" if key else "Career plan worksheet"
+
+
+def _plan_pages(site: Site) -> Iterable[Listed]:
+    yield Listed((), _plan_title(site, ()))
+    for level in site.levels:
+        for index, target in enumerate(views.plan_targets(site, level)):
+            key = (level.id,) if index == 0 else (level.id, target.id)
+            yield Listed(key, _plan_title(site, key))
+
+
+def _plan_view(site: Site, key: Key) -> dict[str, Any]:
+    level = site.level(key[0]) if key else None
+    targets = views.plan_targets(site, level) if level else ()
+    target = (site.level(key[1]) if len(key) > 1 else targets[0]) if level else None
+    config = site.config
+    return {
+        "sheet": views.worksheet(site, level, target),
+        "plan": site.plan,
+        "targets": [
+            (t, _plan_path((level.id,) if i == 0 else (level.id, t.id)))
+            for i, t in enumerate(targets)
+            if level is not None
+        ],
+        # Where the browser keeps what is filled in, and how the worksheet prints.
+        "storage_key": f"ladderpress:{config.title}:{_plan_path(key)}",
+        "print_css": Markup(colors.print_css(f"{config.title} · {_plan_title(site, key)}")),
+        "paper_css": Markup(colors.paper_css(config.paper)),
+        "paper_rules": {k: colors.paper_css(k) for k in colors.PAPER},
+    }
+
+
+def _plan_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
+    if not key:
+        return [HOME, (title, path)]
+    level = site.level(key[0])
+    return [
+        HOME,
+        (LADDER_TITLE, _matrix_path(())),
+        (level.title, LEVEL.path((level.id,))),
+        ("Career plan", path),
+    ]
+
+
+def _compare_pages(site: Site) -> Iterable[Listed]:
+    for a, b in views.compare_pairs(site):
+        yield Listed((a.id, b.id), f"{a.title} and {b.title}")
+
+
+def _compare_view(site: Site, key: Key) -> dict[str, Any]:
+    a, b = (site.level(i) for i in key)
+    return {"a": a, "b": b, "levels": site.levels, "rows": views.compare_rows(site, a, b)}
+
+
+def _compare_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
+    return [HOME, (COMPARE_TITLE, COMPARE_INDEX.path(())), (title, path)]
+
+
+def _resources_view(site: Site, key: Key) -> dict[str, Any]:
+    return {
+        "groups": views.resource_groups(site),
+        "kinds": views.kinds_in_use(site),
+        "levels": site.levels,
+    }
+
+
+def _page_view(site: Site, key: Key) -> dict[str, Any]:
+    return {"content": next(p for p in site.pages if p.id == key[0])}
+
+
+LEVEL = PageKind(
+    "level",
+    pattern("levels/{0}/index.html"),
+    lambda site: [Listed((lv.id,), lv.title, lv.path) for lv in site.levels],
+    "level.html",
+    _level_view,
+    sections=frozenset(
+        {"main", "summary", "expectations", "changes", "moves", "resources", "plan"}
+    ),
+    crumbs=_in_ladder,
+)
+COMPETENCY = PageKind(
+    "competency",
+    pattern("competencies/{0}/index.html"),
+    lambda site: [Listed((c.id,), c.name, c.path) for c in site.competencies],
+    "competency.html",
+    _competency_view,
+    sections=frozenset({"main", "progression", "resources"}),
+    crumbs=_in_ladder,
+)
+COMPARE_INDEX = PageKind(
+    "compare-index",
+    pattern("compare/index.html"),
+    one(COMPARE_TITLE),
+    "compare_index.html",
+    lambda site, key: {"a": None, "b": None, "levels": site.levels},
+    sections=frozenset({"main", "picker"}),
+)
+COMPARE = PageKind(
+    "compare",
+    pattern("compare/{0}/{1}/index.html"),
+    _compare_pages,
+    "compare.html",
+    _compare_view,
+    sections=frozenset({"main", "picker"}),
+    canonical=_compare_canonical,
+    crumbs=_compare_crumbs,
+)
+
+#: Every kind of page, in the order the site lists its pages (the sitemap's order).
+KINDS: tuple[PageKind, ...] = (
+    PageKind(
+        "home",
+        pattern("index.html"),
+        lambda site: [
+            Listed((), site.home.title, site.home.path)
+            if site.home
+            else Listed((), site.config.title)
+        ],
+        "home.html",
+        _home_view,
+        sections=frozenset({"main", "ladder", "start"}),
+        crumbs=lambda site, key, title, path: [],
+    ),
+    PageKind(
+        "matrix",
+        _matrix_path,
+        _matrix_pages,
+        "matrix.html",
+        _matrix_view,
+        crumbs=_matrix_crumbs,
+    ),
+    LEVEL,
+    COMPETENCY,
+    PageKind(
+        "plan",
+        _plan_path,
+        _plan_pages,
+        "plan.html",
+        _plan_view,
+        sections=frozenset(
+            {"main", "worksheet", "header", "reflect", "goals", "gap", "grow", "action", "review"}
+        ),
+        canonical=_plan_canonical,
+        crumbs=_plan_crumbs,
+    ),
+    COMPARE_INDEX,
+    COMPARE,
+    PageKind(
+        "resources",
+        pattern("resources/index.html"),
+        one("Learning resources"),
+        "resources.html",
+        _resources_view,
+        sections=frozenset({"main", "filters"}),
+    ),
+    PageKind(
+        "page",
+        pattern("{0}/index.html"),
+        lambda site: [Listed((p.id,), p.title, p.path) for p in site.pages],
+        "page.html",
+        _page_view,
+    ),
+    PageKind(
+        "404",
+        pattern("404.html"),
+        one("Page not found"),
+        "404.html",
+        crumbs=lambda site, key, title, path: [],
+        anywhere=True,
+    ),
+    PageKind(
+        "json",
+        pattern("framework.json"),
+        one("framework.json"),
+        view=exports.framework_view,
+        export=exports.framework_json,
+    ),
+    PageKind(
+        "csv",
+        pattern("ladder.csv"),
+        one("ladder.csv"),
+        view=exports.matrix_view,
+        export=exports.ladder_csv,
+    ),
+    PageKind(
+        "sitemap",
+        pattern("sitemap.xml"),
+        one("sitemap.xml"),
+        export=exports.sitemap,
+    ),
+)
+
+
+def kind_table(kinds: Sequence[PageKind] = KINDS) -> dict[str, PageKind]:
+    """The kinds by name; two kinds of one name are a mistake in the table."""
+    table = {kind.name: kind for kind in kinds}
+    if len(table) != len(kinds):
+        raise ValueError("two page kinds share a name")
+    return table
+
+
+_TABLE = kind_table()
+
+
+def url_for(kind: str, *key: str, kinds: Mapping[str, PageKind] = _TABLE) -> str:
+    """The output path of the page of a kind with a key: url_for('level', 'pm')."""
+    return kinds[kind].path(key)

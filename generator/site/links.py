@@ -1,0 +1,145 @@
+"""Links between content: which page shows each content file, which ids each page has, and
+every link in the content checked against them (with raw HTML that will show as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator.content.model import Markdown, Site
+from generator.errors import ERROR, WARNING, Diagnostic, Mark
+from generator.site.kinds import KINDS, Key, PageKind, kind_table, url_for
+from generator.site.markdown import Linker, raw_html, render
+
+
+def source_targets(site: Site) -> dict[str, str]:
+    """Content file → the output file of the page that shows it, for links between content."""
+    targets = {lv.path: url_for("level", lv.id) for lv in site.levels}
+    targets.update({c.path: url_for("competency", c.id) for c in site.competencies})
+    targets.update({p.path: url_for("page", p.id) for p in site.pages})
+    several = len(site.tracks) > 1
+    for track in site.tracks:
+        if track.path:
+            targets[track.path] = url_for("matrix", *((track.id,) if several else ()))
+    if site.home:
+        targets[site.home.path] = url_for("home")
+    return targets
+
+
+def fallback_page(content_kind: str, stem: str) -> str | None:
+    """Where a content file's page would be, from its kind and file name alone: for a file
+    the model could not take in, so that links to it are not reported as well."""
+    if content_kind in ("level", "competency", "page"):
+        return url_for(content_kind, stem)
+    if content_kind == "track":
+        return url_for("matrix")
+    if content_kind == "home":
+        return url_for("home")
+    return None
+
+
+def _shown_by(site: Site) -> dict[str, tuple[str, Key]]:
+    """Output file → the kind and key of the page there, for every page content links reach."""
+    several = len(site.tracks) > 1
+    shown: dict[str, tuple[str, Key]] = {url_for("home"): ("home", ())}
+    shown.update({url_for("level", lv.id): ("level", (lv.id,)) for lv in site.levels})
+    shown.update({url_for("competency", c.id): ("competency", (c.id,)) for c in site.competencies})
+    shown.update({url_for("page", p.id): ("page", (p.id,)) for p in site.pages})
+    for track in site.tracks:
+        key = (track.id,) if several else ()
+        shown[url_for("matrix", *key)] = ("matrix", key)
+    return shown
+
+
+def page_anchors(site: Site, targets: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Output file → the ids on it: the theme's section ids plus the headings of its body."""
+    shown = _shown_by(site)
+    bodies = {lv.path: lv.body for lv in site.levels}
+    bodies.update({c.path: c.body for c in site.competencies})
+    bodies.update({p.path: p.body for p in site.pages})
+    bodies.update({t.path: t.body for t in site.tracks if t.path})
+    if site.home:
+        bodies[site.home.path] = site.home.body
+    anchors: dict[str, frozenset[str]] = {}
+    for source, target in targets.items():
+        kind, key = shown.get(target, ("page", ()))
+        reserved = reserved_ids(site, kind, key)
+        body = bodies.get(source)
+        headings = render(body, None, reserved_ids=reserved).headings if body else ()
+        anchors[target] = reserved | frozenset(headings)
+    return anchors
+
+
+def reserved_ids(
+    site: Site, kind: str, key: Key, kinds: Mapping[str, PageKind] | None = None
+) -> frozenset[str]:
+    """Ids the theme itself puts on a page, which headings in content must not take."""
+    table = kinds if kinds is not None else _TABLE
+    found = table.get(kind)
+    reserved = found.sections if found is not None else frozenset({"main"})
+    if kind == "level":
+        level = site.level(key[0])
+        shown = [c.id for c in site.competencies if site.applies(c, level)]
+        reserved = reserved | {f"c-{i}" for i in shown} | {f"h-{i}" for i in shown}
+    return reserved
+
+
+_TABLE = kind_table(KINDS)
+
+
+def check_links(
+    site: Site, assets: frozenset[str], fallback: dict[str, str] | None = None
+) -> list[Diagnostic]:
+    """Every link and image in every piece of Markdown, resolved once; problems positioned.
+
+    ``fallback`` gives page paths for content files the site could not take in (they have
+    errors of their own): links to them are accepted, anchors unchecked."""
+    targets = source_targets(site)
+    anchors = page_anchors(site, targets)
+    targets = {**(fallback or {}), **targets}
+    problems: list[Diagnostic] = []
+    for fragment in fragments(site):
+        if not site.config.markdown_html:
+            problems.extend(_raw_html_warnings(fragment))
+        page = targets.get(fragment.path, url_for("home"))
+        linker = Linker(fragment.path, page, targets, anchors, assets, site.config.directory_urls)
+        for p in render(fragment, linker, html=site.config.markdown_html).problems:
+            problems.append(
+                Diagnostic(Mark(fragment.path, p.line, p.col), ERROR, "bad-link", p.message, p.hint)
+            )
+    return problems
+
+
+def _raw_html_warnings(fragment: Markdown) -> list[Diagnostic]:
+    """Raw HTML in content that the site shows as text, because markdown.html is off."""
+    return [
+        Diagnostic(
+            Mark(fragment.path, line, col),
+            WARNING,
+            "raw-html",
+            "raw HTML here is shown as text, because site.yml does not allow HTML in content",
+            "write it in Markdown, or set markdown: {html: true} in site.yml if every author is trusted",
+        )
+        for line, col in raw_html(fragment)
+    ]
+
+
+def fragments(site: Site) -> list[Markdown]:
+    """Every piece of Markdown in the site's content."""
+    found: list[Markdown | None] = []
+    for track in site.tracks:
+        found += [track.summary, track.body]
+    for level in site.levels:
+        found += [level.summary, level.scope, level.body]
+    for competency in site.competencies:
+        found += [competency.summary, competency.body]
+        for expectation in competency.expectations.values():
+            found += [*expectation.statements, *expectation.examples]
+    for resource in site.resources:
+        found.append(resource.note)
+    for page in site.pages:
+        found.append(page.body)
+    if site.home:
+        found.append(site.home.body)
+    found.append(site.plan.intro)
+    found += [s.intro for s in site.plan.sections]
+    return [f for f in found if f and f.path]
