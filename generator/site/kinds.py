@@ -133,7 +133,11 @@ def _competency_view(site: Site, key: Key) -> dict[str, Any]:
     tracks = [t for t in site.tracks if t.id in competency.tracks]
     return {
         "competency": competency,
-        "progressions": [(t, views.progression(site, competency, t)) for t in tracks],
+        # Each track's progression, headed by the track where there are several.
+        "progressions": [
+            (t if len(tracks) > 1 else None, views.progression(site, competency, t))
+            for t in tracks
+        ],
         "resources": views.resources_for_competency(site, competency),
     }
 
