@@ -1,9 +1,17 @@
-"""Positioned diagnostics, and the collector that gathers every one of them."""
+"""What can go wrong: positioned diagnostics, their collector, and the errors a user can fix.
+
+Every user error is a `click.ClickException`, so click shows it without a traceback and
+exits with its code: 1 when the work failed (the content has errors, the PDF could not be
+made), 2 when it was asked for in a way that cannot be done (a folder it must not write).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+
+import click
 
 
 class Severity(str, Enum):
@@ -13,9 +21,11 @@ class Severity(str, Enum):
     WARNING = "warning"
 
     def __str__(self) -> str:
+        """The severity's name, as the text, GitHub and JSON formats show it."""
         return self.value
 
     def __format__(self, spec: str) -> str:
+        """The severity's name, formatted like a str."""
         return format(self.value, spec)
 
 
@@ -32,35 +42,47 @@ class Mark:
     col: int = 1
 
     def __str__(self) -> str:
+        """`path:line:col`, which editors and CI logs make clickable."""
         return f"{self.path}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem found in the content, with where it is and what to do about it."""
+    """One problem found in the content, with where it is and what to do about it.
+
+    ``subject`` names the id the problem is about when that is not the file's own
+    (a competency's missing expectation is about a level), so commands can select
+    diagnostics without reading their messages.
+    """
 
     mark: Mark
     severity: Severity
     code: str
     message: str
     hint: str = ""
+    subject: str = ""
 
     @property
     def path(self) -> str:
+        """The file's path, relative to the site folder."""
         return self.mark.path
 
     @property
     def line(self) -> int:
+        """The 1-based line."""
         return self.mark.line
 
     @property
     def col(self) -> int:
+        """The 1-based column."""
         return self.mark.col
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
+        """The key that puts diagnostics in file, line and column order."""
         return (self.mark.path, self.mark.line, self.mark.col, self.code, self.message)
 
     def __str__(self) -> str:
+        """`path:line:col: severity: message`."""
         return f"{self.mark}: {self.severity}: {self.message}"
 
 
@@ -70,21 +92,30 @@ class Report:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, mark: Mark, code: str, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(mark, ERROR, code, message, hint))
+    def error(
+        self, mark: Mark, code: str, message: str, hint: str = "", *, subject: str = ""
+    ) -> None:
+        """Record an error; returns nothing."""
+        self.items.append(Diagnostic(mark, ERROR, code, message, hint, subject))
 
-    def warning(self, mark: Mark, code: str, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(mark, WARNING, code, message, hint))
+    def warning(
+        self, mark: Mark, code: str, message: str, hint: str = "", *, subject: str = ""
+    ) -> None:
+        """Record a warning; returns nothing."""
+        self.items.append(Diagnostic(mark, WARNING, code, message, hint, subject))
 
     def extend(self, other: Report) -> None:
+        """Take in every diagnostic of another report; returns nothing."""
         self.items.extend(other.items)
 
     @property
     def errors(self) -> list[Diagnostic]:
+        """The errors recorded so far."""
         return [d for d in self.items if d.severity == ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
+        """The warnings recorded so far."""
         return [d for d in self.items if d.severity == WARNING]
 
     def sorted(self) -> list[Diagnostic]:
@@ -92,9 +123,33 @@ class Report:
         return sorted(set(self.items), key=Diagnostic.sort_key)
 
 
-class ContentError(Exception):
-    """Raised when content has errors; carries every diagnostic found."""
+class LadderpressError(click.ClickException):
+    """A problem the user can fix: shown as `Error: message`, no traceback; exits 1."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        super().__init__(f"{len(diagnostics)} problem(s) in the content")
+    exit_code = 1
+
+
+class UsageProblem(LadderpressError):
+    """What was asked cannot be done as asked, and nothing was changed; exits 2."""
+
+    exit_code = 2
+
+
+class OutputError(UsageProblem):
+    """The output folder cannot or must not be written; nothing was changed."""
+
+
+class ScaffoldError(UsageProblem):
+    """The files cannot be written as asked; nothing was written."""
+
+
+class PrintError(LadderpressError):
+    """The PDF could not be made (no browser, or the browser failed)."""
+
+
+class ContentError(LadderpressError):
+    """The content has errors; carries every diagnostic found, for the command to report."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__(f"{len(self.diagnostics)} problem(s) in the content")

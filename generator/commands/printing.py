@@ -20,16 +20,11 @@ from generator.commands.browser import BrowserSettingError, find_browser, not_fo
 from generator.commands.build import build
 from generator.content.model import Site
 from generator.content.spec import suggest
+from generator.errors import PrintError
 from generator.site.kinds import url_for
 from generator.site.views import plan_targets
 
 TIMEOUT = 120
-
-
-class PrintError(click.ClickException):
-    """The PDF could not be made (no browser, or the browser failed)."""
-
-    exit_code = 1
 
 
 def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:

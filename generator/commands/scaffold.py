@@ -9,25 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Level, Site
 from generator.content.sources import Sources, load
 from generator.content.spec import ID_RE, slugify, suggest
 from generator.content.validate import RESERVED_SLUGS, validate
 from generator.content.yamltree import INT, Mapping, Scalar, Sequence
-from generator.errors import ContentError, Mark
+from generator.errors import ContentError, Mark, ScaffoldError
 from generator.paths import data_dir, example_dir
 
 SCAFFOLD = data_dir() / "scaffold"
 KINDS = {"level": "levels", "competency": "competencies", "track": "tracks", "page": "pages"}
-
-
-class ScaffoldError(click.ClickException):
-    """The files cannot be written as asked; nothing was written."""
-
-    exit_code = 2
 
 
 def init_site(

@@ -13,16 +13,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-import click
+from generator.errors import OutputError
 
 MARKER = ".ladderpress"
 MARKER_TEXT = "This folder is made by `ladderpress build` and replaced on every build.\n"
-
-
-class OutputError(click.ClickException):
-    """The output folder cannot or must not be written; nothing was changed."""
-
-    exit_code = 2
 
 
 def check_output(out: Path, site_root: Path, force: bool) -> None:
