@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Level, Site
-from generator.content.sources import Sources, load
-from generator.content.spec import ID_RE, slugify, suggest
+from generator.content.sources import Document, Sources, load
+from generator.content.types import suggest
 from generator.content.validate import RESERVED_SLUGS, validate
 from generator.content.yamltree import INT, Mapping, Scalar, Sequence
 from generator.errors import ContentError, Mark, ScaffoldError
@@ -147,10 +148,10 @@ def new_file(
     For a level, ``placement`` says where it goes; on a site with several tracks and no
     placement, ``choose_track`` asks which (without it, the track must be given).
     """
-    if not ID_RE.match(item_id):
+    if not is_id(item_id):
         raise ScaffoldError(
             f"'{item_id}' is not a valid id: use lower-case letters, digits and hyphens, "
-            f"starting with a letter or digit (for example '{slugify(item_id)}')"
+            f"starting with a letter or digit (for example '{id_from(item_id)}')"
         )
     if kind == "page" and item_id in RESERVED_SLUGS:
         raise ScaffoldError(f"'{item_id}' is taken by the site's own pages; choose another id")
@@ -308,7 +309,7 @@ def _unknown(kind: str, word: str, known: list[str]) -> str:
     )
 
 
-def _front_ids(docs) -> set[str]:
+def _front_ids(docs: list[Document]) -> set[str]:
     ids = set()
     for doc in docs:
         if isinstance(doc.front, Mapping):

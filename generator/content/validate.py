@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.content import spec
+from generator.content.ids import id_from, is_id
 from generator.content.model import (
     BUILTIN_RESOURCE_KINDS,
     PLAN_SECTION_IDS,
@@ -29,6 +30,7 @@ from generator.content.model import (
     Track,
     frozen_map,
 )
+from generator.content.records import Fields, Record
 from generator.content.sources import Document, Front, Sources
 from generator.content.yamltree import Mapping, Sequence
 from generator.errors import Mark, Report
@@ -146,7 +148,7 @@ class _Entry:
     """A document whose front matter was checked, waiting to become a model object."""
 
     doc: Document
-    fields: spec.Fields
+    fields: Fields
     id: str | None
 
 
@@ -252,7 +254,7 @@ class _Validator:
             unknown=frozenset(unknown),
         )
 
-    def entries(self, kind: str, record: spec.Record) -> list[_Entry]:
+    def entries(self, kind: str, record: Record) -> list[_Entry]:
         """Check the front matter of every document of a kind, and give each an id."""
         if kind in self.entries_seen:
             return self.entries_seen[kind]
@@ -310,18 +312,18 @@ class _Validator:
         self.entries_seen[kind] = found
         return found
 
-    def document_id(self, doc: Document, fields: spec.Fields, kind: str) -> str | None:
+    def document_id(self, doc: Document, fields: Fields, kind: str) -> str | None:
         if "id" in fields.values:
             return fields["id"]
         if "id" in fields.nodes:
             return None  # an invalid id: already reported
-        if spec.ID_RE.match(doc.stem):
+        if is_id(doc.stem):
             return doc.stem
         self.report.error(
             Mark(doc.path),
             "bad-id",
             f"the file name '{doc.stem}.md' is not a valid {kind} id",
-            f"rename the file to '{spec.slugify(doc.stem)}.md' (lower-case letters, digits and "
+            f"rename the file to '{id_from(doc.stem)}.md' (lower-case letters, digits and "
             "hyphens), or set 'id:' in the front matter",
         )
         return None
@@ -361,11 +363,11 @@ class _Validator:
         stems = self.sources.stems.get(kind, frozenset())
         if not stems and kind != "track":
             return None
-        return set(stems) | {spec.slugify(s) for s in stems}
+        return set(stems) | {id_from(s) for s in stems}
 
     def check_refs(
         self,
-        fields: spec.Fields,
+        fields: Fields,
         name: str,
         known: list[str] | set[str],
         what: str,
