@@ -59,11 +59,15 @@ def pattern(text: str) -> Callable[[Key], str]:
     return lambda key: text.format(*key)
 
 
+def each(objects: Callable[[Site], Iterable[Any]], title: str) -> Callable[[Site], list[Listed]]:
+    """The pages function of a kind with a page for each model object: keyed by its id,
+    titled by its attribute title, edited in its file."""
+    return lambda site: [Listed((o.id,), getattr(o, title), o.path) for o in objects(site)]
+
+
 def one(title: str) -> Callable[[Site], Iterable[Listed]]:
     """The pages function of a kind that has a single page."""
     return lambda site: [Listed((), title)]
-
-
 
 
 def _matrix_path(key: Key) -> str:
@@ -135,8 +139,7 @@ def _competency_view(site: Site, key: Key) -> dict[str, Any]:
         "competency": competency,
         # Each track's progression, headed by the track where there are several.
         "progressions": [
-            (t if len(tracks) > 1 else None, views.progression(site, competency, t))
-            for t in tracks
+            (t if len(tracks) > 1 else None, views.progression(site, competency, t)) for t in tracks
         ],
         "resources": views.resources_for_competency(site, competency),
     }
@@ -217,25 +220,50 @@ def _page_view(site: Site, key: Key) -> dict[str, Any]:
     return {"content": next(p for p in site.pages if p.id == key[0])}
 
 
-LEVEL = PageKind(
+def _data(
+    name: str,
+    path: str,
+    export: Callable[[Site, Mapping[str, Any], Sequence[str]], bytes],
+    view: Callable[[Site, Key], Mapping[str, Any]] = lambda site, key: {},
+) -> PageKind:
+    """A kind with one data file, written by export from its view."""
+    return PageKind(name, pattern(path), one(path), view=view, export=export)
+
+
+def _in_the_ladder(
+    name: str,
+    objects: Callable[[Site], Iterable[Any]],
+    title: str,
+    view: Callable[[Site, Key], Mapping[str, Any]],
+    sections: Iterable[str],
+) -> PageKind:
+    """A kind with a page for each level or competency, at `<folder>/<id>/`, rendered with
+    `<name>.html` and reached from the ladder."""
+    folder = {"level": "levels", "competency": "competencies"}[name]
+    return PageKind(
+        name,
+        pattern(folder + "/{0}/index.html"),
+        each(objects, title),
+        f"{name}.html",
+        view,
+        sections=frozenset({"main", *sections}),
+        crumbs=_in_ladder,
+    )
+
+
+LEVEL = _in_the_ladder(
     "level",
-    pattern("levels/{0}/index.html"),
-    lambda site: [Listed((lv.id,), lv.title, lv.path) for lv in site.levels],
-    "level.html",
+    lambda site: site.levels,
+    "title",
     _level_view,
-    sections=frozenset(
-        {"main", "summary", "expectations", "changes", "moves", "resources", "plan"}
-    ),
-    crumbs=_in_ladder,
+    ("summary", "expectations", "changes", "moves", "resources", "plan"),
 )
-COMPETENCY = PageKind(
+COMPETENCY = _in_the_ladder(
     "competency",
-    pattern("competencies/{0}/index.html"),
-    lambda site: [Listed((c.id,), c.name, c.path) for c in site.competencies],
-    "competency.html",
+    lambda site: site.competencies,
+    "name",
     _competency_view,
-    sections=frozenset({"main", "progression", "resources"}),
-    crumbs=_in_ladder,
+    ("progression", "resources"),
 )
 COMPARE_INDEX = PageKind(
     "compare-index",
@@ -306,7 +334,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "page",
         pattern("{0}/index.html"),
-        lambda site: [Listed((p.id,), p.title, p.path) for p in site.pages],
+        each(lambda site: site.pages, "title"),
         "page.html",
         _page_view,
     ),
@@ -318,26 +346,9 @@ KINDS: tuple[PageKind, ...] = (
         crumbs=lambda site, key, title, path: [],
         anywhere=True,
     ),
-    PageKind(
-        "json",
-        pattern("framework.json"),
-        one("framework.json"),
-        view=exports.framework_view,
-        export=exports.framework_json,
-    ),
-    PageKind(
-        "csv",
-        pattern("ladder.csv"),
-        one("ladder.csv"),
-        view=exports.matrix_view,
-        export=exports.ladder_csv,
-    ),
-    PageKind(
-        "sitemap",
-        pattern("sitemap.xml"),
-        one("sitemap.xml"),
-        export=exports.sitemap,
-    ),
+    _data("json", "framework.json", exports.framework_json, exports.framework_view),
+    _data("csv", "ladder.csv", exports.ladder_csv, exports.matrix_view),
+    _data("sitemap", "sitemap.xml", exports.sitemap),
 )
 
 

@@ -93,13 +93,20 @@ def compare_expectations(
 
 def expectation_rows(site: Site, level: Level, other: Level | None) -> list[ExpectationRow]:
     """Each competency that applies to the level, with what changed from the other level."""
-    rows = []
-    for competency in applicable(site, level):
-        mine = competency.expectations.get(level.id)
-        theirs = competency.expectations.get(other.id) if other else None
-        status, fresh = compare_expectations(mine, theirs)
-        rows.append(ExpectationRow(competency, mine, theirs, status, fresh))
-    return rows
+    return [
+        ExpectationRow(c, *_against(c, level.id, other.id if other else None))
+        for c in applicable(site, level)
+    ]
+
+
+def _against(
+    competency: Competency, level_id: str, other_id: str | None
+) -> tuple[Expectation | None, Expectation | None, str, frozenset[int]]:
+    """A competency's expectation at a level and at another, how they differ, which
+    statements are new."""
+    mine = competency.expectations.get(level_id)
+    theirs = competency.expectations.get(other_id) if other_id else None
+    return (mine, theirs, *compare_expectations(mine, theirs))
 
 
 @dataclass(frozen=True)
@@ -114,13 +121,10 @@ class CompareRow:
 def compare_rows(site: Site, a: Level, b: Level) -> list[CompareRow]:
     """Every competency that applies to either level, the two expectations side by side."""
     rows = []
-    for competency in site.competencies:
-        if not (site.applies(competency, a) or site.applies(competency, b)):
-            continue
-        left = competency.expectations.get(a.id)
-        right = competency.expectations.get(b.id)
-        status, fresh = compare_expectations(right, left)
-        rows.append(CompareRow(competency, left, right, status, fresh))
+    for c in site.competencies:
+        if site.applies(c, a) or site.applies(c, b):
+            right, left, status, fresh = _against(c, b.id, a.id)
+            rows.append(CompareRow(c, left, right, status, fresh))
     return rows
 
 
