@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 import traceback
 from collections.abc import Callable
@@ -14,7 +13,7 @@ import jinja2
 from generator.commands.check import Checked, check_site
 from generator.content.model import Site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
-from generator.site.output import check_output, leftovers, write_site
+from generator.site.output import check_output, remove_leftovers, write_site
 from generator.site.pages import PageSpec, pages
 from generator.site.render import Renderer
 from generator.site.templates import environment, resolve_theme
@@ -32,6 +31,7 @@ class Built:
 
     @property
     def html_pages(self) -> int:
+        """How many HTML pages were written."""
         return sum(1 for p in self.pages if p.html)
 
 
@@ -50,8 +50,7 @@ class Prepared:
 def prepare(
     root: Path, *, strict: bool = False, paper: str | None = None, checked: Checked | None = None
 ) -> Prepared:
-    """Check the content (unless already checked) and set up rendering; raise ContentError
-    on any problem."""
+    """The site checked (unless checked is given) and ready to render; raises ContentError."""
     checked = checked if checked is not None else check_site(root)
     problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
     if problems or checked.site is None:
@@ -75,7 +74,7 @@ def render_pages(
     specs: tuple[PageSpec, ...] | list[PageSpec],
     on_render: Callable[[PageSpec], None] | None = None,
 ) -> dict[str, bytes]:
-    """Render the given pages to bytes, in memory."""
+    """Each given page's output path and bytes, rendered in memory."""
     files: dict[str, bytes] = {}
     for spec in specs:
         if on_render is not None:
@@ -85,8 +84,7 @@ def render_pages(
 
 
 def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
-    """Render every page of a checked site in memory, writing nothing: each template error
-    found (once per place in a template), or none."""
+    """Each template error (once per place) found by rendering a checked site's pages in memory."""
     try:
         prepared = prepare(root, checked=checked)
     except ContentError as exc:
@@ -102,8 +100,7 @@ def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
 
 
 def check_pages(root: Path) -> Checked:
-    """What `ladderpress check` reports: the content checked and, when it has no errors,
-    every page rendered in memory so that template mistakes show too."""
+    """What `check` reports: the content checked and, if clean, every page rendered in memory."""
     checked = check_site(root)
     if checked.site is None:  # the pages render only from content without errors
         return checked
@@ -124,24 +121,24 @@ def build(
     paper: str | None = None,
     on_render: Callable[[PageSpec], None] | None = None,
 ) -> Built:
-    """Check the content, render every page, write them all; raise ContentError on any problem.
+    """What was built after checking the content, rendering and writing every page.
 
-    ``paper`` overrides site.yml's default worksheet paper size (a4 or letter).
+    Raises ContentError on any problem in the content, OutputError for a folder it must
+    not write.  ``paper`` overrides site.yml's worksheet paper size (a4 or letter).
     """
     started = time.perf_counter()
     prepared = prepare(root, strict=strict, paper=paper)
     check_output(out, root, force)
-    checked = time.perf_counter()
+    ready = time.perf_counter()
     files = render_pages(prepared, root, prepared.specs, on_render)
     rendered = time.perf_counter()
     if clean:
-        for path in leftovers(out):
-            shutil.rmtree(path, ignore_errors=True)
+        remove_leftovers(out)
     write_site(out, files, prepared.copies)
     finished = time.perf_counter()
     phases = {
-        "check": checked - started,
-        "render": rendered - checked,
+        "check": ready - started,
+        "render": rendered - ready,
         "write": finished - rendered,
     }
     return Built(
@@ -154,7 +151,7 @@ def build(
 
 
 def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:
-    """Render one page; a broken template becomes a positioned error, not a traceback."""
+    """One page's bytes; a broken template raises a positioned ContentError, not a traceback."""
     try:
         return renderer.render(spec)
     except jinja2.TemplateSyntaxError as exc:
@@ -179,6 +176,7 @@ def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:
 
 
 def _template_path(filename: str | None, root: Path) -> str:
+    """A template's path relative to the site folder when it is in it, else as it is."""
     if not filename:
         return "<template>"
     path = Path(filename)
@@ -189,6 +187,7 @@ def _template_path(filename: str | None, root: Path) -> str:
 
 
 def _check_unique(*groups: list[str]) -> None:
+    """Raise ContentError when two outputs would be written to the same path."""
     seen: set[str] = set()
     clashes = []
     for group in groups:

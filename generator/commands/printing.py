@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from generator.content.model import Site
 from generator.content.spec import suggest
 from generator.errors import PrintError
 from generator.site.kinds import url_for
+from generator.site.output import private_folder
 from generator.site.views import plan_targets
 
 TIMEOUT = 120
@@ -81,8 +81,8 @@ def print_worksheet(
         )
     browser = found.path
     say(found.using())
-    with tempfile.TemporaryDirectory(prefix="ladderpress-print-") as tmp:
-        site_dir = Path(tmp) / "site"
+    with private_folder("ladderpress-print-") as tmp:
+        site_dir = tmp / "site"
         build(root, site_dir, paper=paper)
         args = [
             browser,
@@ -92,7 +92,7 @@ def print_worksheet(
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            f"--user-data-dir={Path(tmp) / 'profile'}",
+            f"--user-data-dir={tmp / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={out.absolute()}",
             (site_dir / page).as_uri(),

@@ -16,7 +16,6 @@ import html
 import logging
 import signal
 import socket
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -40,7 +39,7 @@ from generator.commands.build import Prepared, prepare, render_pages
 from generator.console import plural
 from generator.content.sources import excerpt, snapshot
 from generator.errors import ERROR, ContentError, Diagnostic
-from generator.site.output import prune, update_files
+from generator.site.output import private_folder, prune, update_files
 from generator.site.pages import PageSpec, affected
 
 POLL_SECONDS = 0.15
@@ -390,8 +389,8 @@ def serve(
     nothing, when root has no site.yml."""
     logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
     try:
-        with stopped_by_signals(), tempfile.TemporaryDirectory(prefix="ladderpress-serve-") as out:
-            dev = DevSite(root, Path(out))
+        with stopped_by_signals(), private_folder("ladderpress-serve-") as out:
+            dev = DevSite(root, out)
             first = dev.build()
             if first.failed and any(d.code == "no-site" for d in first.diagnostics):
                 raise ContentError(list(first.diagnostics))  # not a site folder

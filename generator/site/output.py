@@ -1,4 +1,4 @@
-"""The writer: the only module that writes the site.  Safe folder, atomic swap.
+"""The writer: the only module that writes or removes the site's files; safe folder, atomic swap.
 
 Everything is written into a new sibling folder first; only when every file
 is there does that folder take the output folder's place.  A build that
@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.errors import OutputError
@@ -20,7 +21,7 @@ MARKER_TEXT = "This folder is made by `ladderpress build` and replaced on every 
 
 
 def check_output(out: Path, site_root: Path, force: bool) -> None:
-    """Refuse output folders whose replacement would destroy something that is not ours."""
+    """Raise OutputError for a folder whose replacement would destroy what is not ours."""
     target = out.resolve()
     root = site_root.resolve()
     home = Path.home().resolve()
@@ -69,14 +70,7 @@ def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> N
     except OSError as exc:
         raise OutputError(f"cannot write to {parent}: {exc.strerror}") from None
     try:
-        for rel, data in files.items():
-            path = safe_path(staging, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        for rel, source in copies.items():
-            path = safe_path(staging, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, path)
+        _write_files(staging, files, copies, unchanged_too=True)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         os.chmod(staging, 0o755)
         _swap(staging, out.absolute())
@@ -88,7 +82,23 @@ def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> N
         raise
 
 
+def _write_files(
+    root: Path, files: dict[str, bytes], copies: dict[str, Path], *, unchanged_too: bool
+) -> None:
+    """Write files and copies below root (files already there as they are: only if unchanged_too)."""
+    for rel, data in files.items():
+        path = safe_path(root, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if unchanged_too or not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+    for rel, source in copies.items():
+        path = safe_path(root, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+
+
 def _swap(staging: Path, out: Path) -> None:
+    """Put staging where out is, keeping out as it was if the rename fails."""
     if not out.exists():
         os.rename(staging, out)
         return
@@ -115,21 +125,28 @@ def leftovers(out: Path) -> list[Path]:
     )
 
 
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove the folders a killed build left beside out (`build --clean`); the ones removed."""
+    found = leftovers(out)
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
+
+
+@contextmanager
+def private_folder(prefix: str) -> Iterator[Path]:
+    """A new empty temporary folder, removed with all it holds when the block ends."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        yield Path(folder)
+
+
 def update_files(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> None:
-    """Write files into an existing folder in place (the dev server's private output)."""
-    for rel, data in files.items():
-        path = safe_path(out, rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-    for rel, source in copies.items():
-        path = safe_path(out, rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+    """Write the files that changed into an existing folder, in place (serve's output)."""
+    _write_files(out, files, copies, unchanged_too=False)
 
 
 def prune(out: Path, keep: Iterable[str]) -> None:
-    """Remove every file below out but those in keep (paths relative to out), and emptied folders."""
+    """Remove every file below out but those in keep (relative paths), and emptied folders."""
     kept = {safe_path(out, rel) for rel in keep}
     for dirpath, _, filenames in os.walk(out, topdown=False):
         folder = Path(dirpath)
