@@ -24,6 +24,7 @@ def _hex(rgb: tuple[float, float, float]) -> str:
 
 
 def luminance(hex_color: str) -> float:
+    """The relative luminance of a #rrggbb colour (WCAG 2.1), from 0 (black) to 1 (white)."""
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
@@ -32,6 +33,7 @@ def luminance(hex_color: str) -> float:
 
 
 def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours, from 1 to 21."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 

@@ -133,6 +133,7 @@ def slugify(text: str) -> str:
 
 
 def unique_id(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 … when taken has it; the id returned is added to taken."""
     candidate, number = base, 1
     while candidate in taken:
         number += 1

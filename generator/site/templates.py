@@ -26,6 +26,7 @@ class Theme:
     builtin: Path
 
     def template_dirs(self) -> list[str]:
+        """The theme's template folders, the site's own first."""
         return [str(f / "templates") for f in self.folders if (f / "templates").is_dir()]
 
     def static_files(self) -> dict[str, Path]:

@@ -70,6 +70,7 @@ class ExpectationRow:
 
 
 def statements(expectation: Expectation | None) -> tuple[str, ...]:
+    """An expectation's statements as plain text (none for a level without one)."""
     return tuple(s.source.strip() for s in expectation.statements) if expectation else ()
 
 
@@ -141,6 +142,7 @@ class LevelView:
     track_of: Mapping[str, Track]
 
     def with_status(self, status: str) -> tuple[ExpectationRow, ...]:
+        """The rows whose expectation is new, changed or the same (as status says)."""
         return tuple(r for r in self.rows if r.status == status)
 
 
@@ -280,6 +282,7 @@ def resource_groups(site: Site) -> list[ResourceGroup]:
 
 
 def kinds_in_use(site: Site) -> list[str]:
+    """The resource kinds the library has, in the site's order of kinds."""
     used = {r.kind for r in site.resources}
     return [k for k in site.config.resource_kinds if k in used]
 
