@@ -120,14 +120,15 @@ def build(
     clean: bool = False,
     paper: str | None = None,
     on_render: Callable[[PageSpec], None] | None = None,
+    checked: Checked | None = None,
 ) -> Built:
-    """What was built after checking the content, rendering and writing every page.
+    """What was built after checking (unless checked is given), rendering and writing every page.
 
     Raises ContentError on any problem in the content, OutputError for a folder it must
     not write.  ``paper`` overrides site.yml's worksheet paper size (a4 or letter).
     """
     started = time.perf_counter()
-    prepared = prepare(root, strict=strict, paper=paper)
+    prepared = prepare(root, strict=strict, paper=paper, checked=checked)
     check_output(out, root, force)
     ready = time.perf_counter()
     files = render_pages(prepared, root, prepared.specs, on_render)

@@ -17,9 +17,10 @@ import click
 
 from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
 from generator.commands.build import build
+from generator.commands.check import check_site
 from generator.content.model import Site
 from generator.content.spec import suggest
-from generator.errors import PrintError
+from generator.errors import ContentError, PrintError
 from generator.site.kinds import url_for
 from generator.site.output import private_folder
 from generator.site.views import plan_targets
@@ -57,13 +58,11 @@ def print_worksheet(
     paper: str | None,
     say: Callable[[str], None] = lambda line: None,
 ) -> Path:
-    """Build the site aside, then have Chromium print the worksheet to out.
+    """out, once the site is built aside and Chromium has printed the worksheet to it.
 
-    say gets one line naming the browser used and how to choose another.
+    Raises ContentError when the content has errors, PrintError when there is no browser
+    or it fails.  say gets one line naming the browser used and how to choose another.
     """
-    from generator.commands.check import check_site
-    from generator.errors import ContentError
-
     checked = check_site(root)
     if checked.site is None:
         raise ContentError(checked.diagnostics)
@@ -83,7 +82,7 @@ def print_worksheet(
     say(found.using())
     with private_folder("ladderpress-print-") as tmp:
         site_dir = tmp / "site"
-        build(root, site_dir, paper=paper)
+        build(root, site_dir, paper=paper, checked=checked)
         args = [
             browser,
             "--headless",

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.commands import printing
 from generator.commands.browser import find_browser
-from tests.conftest import REPO
+from tests.conftest import REPO, SITES
 
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
@@ -86,3 +86,28 @@ def test_print_names_the_browser_it_used(tmp_path):
     assert out.stat().st_size > 0
     found = find_browser()
     assert found is not None and lines == [found.using()]
+
+
+def test_print_checks_the_content_once(tmp_path, monkeypatch):
+    """The build that print makes takes the checked content; it does not check it again."""
+    from generator.commands import build as build_module
+
+    calls = []
+    real = build_module.check_site
+
+    def counting(root):
+        calls.append(root)
+        return real(root)
+
+    monkeypatch.setattr(printing, "check_site", counting)
+    monkeypatch.setattr(build_module, "check_site", counting)
+    fake = tmp_path / "chromium"  # writes a PDF where it is told to, as Chromium does
+    fake.write_text(
+        '#!/bin/sh\nfor a; do case "$a" in --print-to-pdf=*) '
+        "printf '%%PDF-1.4' > \"${a#--print-to-pdf=}\";; esac; done\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("LADDERPRESS_CHROMIUM", str(fake))
+    out = printing.print_worksheet(SITES / "minimal", "pm", None, tmp_path / "pm.pdf", None)
+    assert out.read_bytes() == b"%PDF-1.4"
+    assert calls == [SITES / "minimal"]
