@@ -8,6 +8,7 @@ nothing about meaning; that is the validator's job.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from generator.content import yamltree
 from generator.errors import ERROR, Mark, Report
+from generator.paths import data_dir
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -78,6 +80,8 @@ class Sources:
     resources: tuple[DataFile, ...]
     plan: DataFile | None
     assets: tuple[str, ...]
+    #: the package's plan.yml: the worksheet as it is where plan.yml does not change it
+    plan_defaults: DataFile
     #: kind → the file stems of every Markdown file found, readable or not (so that a broken
     #: file's id still counts as known, and one mistake does not become fifty).
     stems: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -105,7 +109,7 @@ def load(root: Path) -> tuple[Sources, Report]:
             "or start a new site with `ladderpress init`",
         )
         # Not a site folder: anything else said about it would only bury this.
-        return Sources(root, None, (), (), None, ()), report
+        return Sources(root, None, (), (), None, (), plan_defaults()), report
     documents: list[Document] = []
     resources: list[DataFile] = []
     plan = None
@@ -150,9 +154,32 @@ def load(root: Path) -> tuple[Sources, Report]:
         else ()
     )
     sources = Sources(
-        root, site, tuple(documents), tuple(resources), plan, tuple(assets), reader.stems, themes
+        root,
+        site,
+        tuple(documents),
+        tuple(resources),
+        plan,
+        tuple(assets),
+        plan_defaults(),
+        reader.stems,
+        themes,
     )
     return sources, report
+
+
+@functools.cache
+def plan_defaults() -> DataFile:
+    """The package's plan.yml, parsed: the worksheet as it is when a site does not change it.
+
+    Its values have no path, as they come from no file of the site; a problem in it is a bug.
+    """
+    path = data_dir() / "plan.yml"
+    report = Report()
+    node = yamltree.parse(path.read_text(encoding="utf-8"), "", report)
+    if report.items or node is None:
+        problems = "; ".join(f"line {d.line}: {d.message}" for d in report.items)
+        raise RuntimeError(f"{path} cannot be read: {problems or 'it is empty'}")
+    return DataFile("", node)
 
 
 class _Reader:

@@ -58,82 +58,6 @@ RESERVED_SLUGS = frozenset(
 
 IMPLICIT_TRACK = "main"
 
-DEFAULT_RATING_SCALE = ("Not yet", "Sometimes", "Consistently", "Role model")
-DEFAULT_SECTIONS = (
-    PlanSection(
-        "reflect",
-        "Reflect on where you are",
-        Markdown(
-            "Rate yourself against what your current level expects. Next to each rating, "
-            "note the evidence behind it: a launch, a document, a decision, feedback you received.",
-            "",
-            0,
-        ),
-        (
-            "What work from the last twelve months are you proudest of, and why?",
-            "What gives you energy at work, and what drains it?",
-        ),
-    ),
-    PlanSection(
-        "goals",
-        "Set your goals",
-        Markdown(
-            "Write one or two goals for the next one to two years and one for the next five to "
-            "ten. Make each specific, measurable, achievable, relevant and time-bound.",
-            "",
-            0,
-        ),
-        (),
-    ),
-    PlanSection(
-        "gap",
-        "Study the gap",
-        Markdown(
-            "Read what your target level expects next to what your level expects today. For each "
-            "competency, write what you would need to show, and where you could show it.",
-            "",
-            0,
-        ),
-        (),
-    ),
-    PlanSection(
-        "grow",
-        "Grow your skills and your network",
-        Markdown(
-            "Pick a few resources that close the biggest gaps, and people who can help.",
-            "",
-            0,
-        ),
-        (
-            "Who could mentor you, and what would you ask them first?",
-            "Whose work do you admire, and what could you learn from how they do it?",
-            "Which communities, meetups or events will you join this year?",
-        ),
-    ),
-    PlanSection(
-        "action",
-        "Plan your actions",
-        Markdown(
-            "Break your goals into steps small enough to finish in a few weeks. Give each step "
-            "a measure of done and a date.",
-            "",
-            0,
-        ),
-        (),
-    ),
-    PlanSection(
-        "review",
-        "Check in and adjust",
-        Markdown(
-            "Meet your manager or mentor every four to eight weeks. Record what moved, the "
-            "feedback you heard, and what you will change.",
-            "",
-            0,
-        ),
-        (),
-    ),
-)
-
 
 def validate(sources: Sources) -> tuple[Site | None, Report]:
     """Check everything; the report of all problems, and the Site built from the sound parts
@@ -760,14 +684,19 @@ class _Validator:
         return Page("index", title, None, body, e.doc.path, frozen_map(e.fields.get("extra")))
 
     def plan(self, level_ids: set[str]) -> Plan:
+        defaults = self.plan_defaults()
         data = self.sources.plan
         fields = None
         if data is not None and data.node is not None:
             fields = spec.PLAN.check(data.node, "", self.report, Mark(data.path))
-        get = fields.get if fields is not None else (lambda name, default=None: default)
+
+        def get(name: str) -> Any:
+            value = fields.get(name) if fields is not None else None
+            return defaults.get(name) if value is None else value
+
         targets: dict[str, str] = {}
         tolerated = self.tolerated("level")
-        for source, (target, mark) in (get("targets") or {}).items():
+        for source, (target, mark) in get("targets").items():
             for level_id in (source, target):
                 if level_id not in level_ids and not (tolerated is None or level_id in tolerated):
                     self.report.error(
@@ -778,45 +707,51 @@ class _Validator:
                         or f"known levels: {', '.join(sorted(level_ids))}",
                     )
             targets[source] = target
-        defaults = {s.id: s for s in DEFAULT_SECTIONS}
-        sections = list(DEFAULT_SECTIONS)
-        if get("sections") is not None and fields is not None:
-            sections = []
-            seen: set[str] = set()
-            nodes = fields.nodes["sections"]
-            marks = [item.mark for item in nodes.items] if isinstance(nodes, Sequence) else []
-            for section, mark in zip(get("sections"), marks):
-                if not section.ok:
-                    continue
-                sid = section["id"]
-                if sid in seen:
-                    self.report.error(
-                        mark,
-                        "duplicate-section",
-                        f"'sections': the section '{sid}' is listed twice",
-                        "list each section once",
-                    )
-                    continue
-                seen.add(sid)
-                base = defaults[sid]
-                sections.append(
-                    PlanSection(
-                        sid,
-                        section.get("title", base.title),
-                        section.get("intro", base.intro),
-                        section.get("prompts", base.prompts),
-                    )
+        base = {s["id"]: s for s in defaults["sections"]}
+        sections = []
+        seen: set[str] = set()
+        # The site's sections when it lists any that could be read, else the package's.
+        listed = fields if fields is not None and fields.get("sections") is not None else defaults
+        for section, mark in zip(listed["sections"], listed.item_marks("sections")):
+            if not section.ok:
+                continue
+            sid = section["id"]
+            if sid in seen:
+                self.report.error(
+                    mark,
+                    "duplicate-section",
+                    f"'sections': the section '{sid}' is listed twice",
+                    "list each section once",
                 )
+                continue
+            seen.add(sid)
+            sections.append(
+                PlanSection(
+                    sid,
+                    section.get("title", base[sid]["title"]),
+                    section.get("intro", base[sid]["intro"]),
+                    section.get("prompts", base[sid]["prompts"]),
+                )
+            )
         return Plan(
-            title=get("title") or "Career plan",
+            title=get("title"),
             intro=get("intro"),
-            rating_scale=get("rating_scale") or DEFAULT_RATING_SCALE,
+            rating_scale=get("rating_scale"),
             sections=tuple(sections),
             targets=frozen_map(targets),
-            action_rows=get("action_rows") or 10,
-            review_rows=get("review_rows") or 6,
+            action_rows=get("action_rows"),
+            review_rows=get("review_rows"),
             path=data.path if data is not None else "",
         )
+
+    def plan_defaults(self) -> Fields:
+        """The package's plan.yml, checked like a site's (a problem in it is a bug)."""
+        report = Report()
+        fields = spec.PLAN.check(self.sources.plan_defaults.node, "", report, Mark(""))
+        ids = tuple(section.get("id") for section in fields.get("sections", ()))
+        if report.items or sorted(ids) != sorted(PLAN_SECTION_IDS):
+            raise RuntimeError(f"the package's plan.yml is wrong: {report.items or ids}")
+        return fields
 
     def warn_missing_resources(
         self, levels: tuple[Level, ...], resources: tuple[Resource, ...]
@@ -832,6 +767,3 @@ class _Validator:
                     f"no learning resource suits the level '{level.id}' ({level.title})",
                     f"add '{level.id}' to the 'levels:' of a resource in content/resources/",
                 )
-
-
-assert set(PLAN_SECTION_IDS) == {s.id for s in DEFAULT_SECTIONS}
