@@ -7,7 +7,6 @@ value's default standing in, so that every check that does not depend on it stil
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -18,6 +17,7 @@ from generator.content.types import (
     Checked,
     Invalid,
     Type,
+    closest,
     describe,
     last_key,
     suggest,
@@ -270,9 +270,9 @@ class Record(Type[Fields]):
         meant: set[str] = set()
         for k in strangers:
             hint = suggest(k.text, names)
-            close = difflib.get_close_matches(k.text, names, n=1, cutoff=0.6)
-            if close and node.key_mark(close[0]) is None:
-                meant.add(close[0])  # a misspelling of it, probably: its value is unknown
+            close = closest(k.text, names)
+            if close is not None and node.key_mark(close) is None:
+                meant.add(close)  # a misspelling of it, probably: its value is unknown
             if not hint:
                 hint = f"known keys: {', '.join(names)}"
                 if "extra" in names:

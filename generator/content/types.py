@@ -57,10 +57,16 @@ INVALID: Final = Invalid()
 Checked: TypeAlias = T | Invalid
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """ "did you mean 'x'?" when a close match exists, else ''."""
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The choice that word is probably a misspelling of, if any."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """The hint "did you mean 'x'?" when a close match exists, else ''."""
+    meant = closest(word, choices)
+    return f"did you mean '{meant}'?" if meant else ""
 
 
 def describe(node: Node | None) -> str:
