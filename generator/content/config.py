@@ -37,10 +37,9 @@ def site_config(
             f"write theme: default, or create themes/{theme}/ (see docs/theming.md)",
         )
     unknown = set(fields.invalid)
-    markdown = fields.get("markdown")
-    if markdown is not None and "html" not in markdown.invalid:
+    markdown = fields["markdown"]
+    if "html" not in markdown.invalid:
         unknown.discard("markdown")  # another key under it is wrong; html is known
-    colors = fields.get("colors")
     extra_kinds = tuple(k for k in fields["resource_kinds"] if k not in BUILTIN_RESOURCE_KINDS)
     return SiteConfig(
         title=fields.get("title", ""),
@@ -50,11 +49,11 @@ def site_config(
         language=fields["language"],
         theme=fields["theme"],
         logo=fields["logo"],
-        colors=frozen_map(colors.values if colors else {}),
+        colors=frozen_map(fields["colors"].values),
         edit_url=fields["edit_url"],
         paper=fields["paper"],
         directory_urls=fields["directory_urls"],
-        markdown_html=markdown.get("html", False) if markdown else False,
+        markdown_html=markdown["html"],
         categories=fields["categories"],
         resource_kinds=BUILTIN_RESOURCE_KINDS + extra_kinds,
         version=fields["version"],

@@ -10,7 +10,7 @@ from generator.content.references import Known, check_references
 from generator.errors import Report
 
 #: The one track of a site without content/tracks/.
-IMPLICIT_TRACK = Track("main", "Career ladder", 0, None, Markdown("", "", 0), "", implicit=True)
+IMPLICIT_TRACK = Track("main", "Career ladder", None, None, Markdown("", "", 0), "", implicit=True)
 
 
 def build_tracks(entries: list[Entry], has_files: bool) -> tuple[Track, ...]:
@@ -21,7 +21,7 @@ def build_tracks(entries: list[Entry], has_files: bool) -> tuple[Track, ...]:
         Track(
             e.id,
             e.fields["name"],
-            e.fields.get("order", 0),
+            e.fields.get("order"),
             e.fields.get("summary"),
             e.body,
             e.doc.path,
@@ -30,8 +30,7 @@ def build_tracks(entries: list[Entry], has_files: bool) -> tuple[Track, ...]:
         for e in entries
         if e.id is not None and e.fields.usable
     ]
-    order = {e.id: (e.fields.get("order") is None, e.fields.get("order") or 0) for e in entries}
-    tracks.sort(key=lambda t: (order[t.id], t.id))
+    tracks.sort(key=lambda t: (t.order is None, t.order or 0, t.id))
     return tuple(tracks)
 
 

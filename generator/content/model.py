@@ -51,34 +51,34 @@ class Markdown:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """site.yml, with every default filled in."""
+    """site.yml, with every default filled in (the defaults are settings.SITE's)."""
 
     title: str
-    organization: str = ""
-    description: str = ""
-    base_url: str = "/"
-    language: str = "en"
-    theme: str = "default"
-    logo: str = ""
-    colors: Mapping[str, str] = field(default_factory=frozen_map)
-    edit_url: str = ""
-    paper: str = "a4"
-    directory_urls: bool = True
-    markdown_html: bool = False
-    categories: tuple[str, ...] = ()
-    resource_kinds: tuple[str, ...] = BUILTIN_RESOURCE_KINDS
-    version: str = ""
-    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+    organization: str
+    description: str
+    base_url: str
+    language: str
+    theme: str
+    logo: str
+    colors: Mapping[str, str]
+    edit_url: str
+    paper: str
+    directory_urls: bool
+    markdown_html: bool
+    categories: tuple[str, ...]
+    resource_kinds: tuple[str, ...]
+    version: str
+    extra: Mapping[str, Any]
     #: keys of site.yml whose values are wrong or unreadable (a site with errors is only
     #: checked, never written): defaults stand in, and the checks that read them wait
-    unknown: frozenset[str] = frozenset()
+    unknown: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Track:
     id: str
     name: str
-    order: int
+    order: int | None
     summary: Markdown | None
     body: Markdown
     path: str

@@ -211,11 +211,27 @@ class Record(Type[Fields]):
         """The field of this name."""
         return next(f for f in self.fields if f.name == name)
 
+    def default(self, field: Field, mark: Mark, read: bool = True) -> Any:
+        """What stands in for a key that is not written, or is wrong: the field's default;
+        for a record without one, its own keys' defaults — unknown ones unless ``read``
+        (None: nothing stands in)."""
+        if field.default is None and isinstance(field.type, Record):
+            return field.type.defaults(mark) if read else field.type.unchecked(mark)
+        return field.default
+
+    def defaults(self, mark: Mark) -> Fields:
+        """The Fields of a mapping written empty: every key's default."""
+        values = {f.name: self.default(f, mark) for f in self.fields}
+        missing = frozenset(f.name for f in self.fields if f.required)
+        known = {name: value for name, value in values.items() if value is not None}
+        return Fields(known, {}, mark, not missing, missing, not missing)
+
     def unchecked(self, mark: Mark) -> Fields:
         """The Fields of a mapping that could not be read (reported): every key unknown,
         the defaults standing in."""
-        defaults = {f.name: f.default for f in self.fields if f.default is not None}
-        return Fields(defaults, {}, mark, False, frozenset(f.name for f in self.fields))
+        values = {f.name: self.default(f, mark, read=False) for f in self.fields}
+        known = {name: value for name, value in values.items() if value is not None}
+        return Fields(known, {}, mark, False, frozenset(f.name for f in self.fields))
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Fields:
         """Every key checked (never INVALID: a wrong value's default stands in for it)."""
@@ -237,12 +253,13 @@ class Record(Type[Fields]):
         nodes: dict[str, Node] = {}
         for spec in self.fields:
             key_mark = node.key_mark(spec.name)
+            default = self.default(spec, key_mark or node.mark)
             if key_mark is None:
                 if spec.required:
                     self.missing(spec, node.mark, prefix, report)
                     invalid.add(spec.name)
-                elif spec.default is not None:
-                    values[spec.name] = spec.default
+                elif default is not None:
+                    values[spec.name] = default
                 continue
             value_node = node.get(spec.name)
             nodes[spec.name] = value_node if value_node is not None else node
@@ -256,8 +273,8 @@ class Record(Type[Fields]):
                 invalid.add(spec.name)
             if not isinstance(value, Invalid):
                 values[spec.name] = value
-            elif spec.default is not None:
-                values[spec.name] = spec.default
+            elif default is not None:
+                values[spec.name] = default
         ok = not strangers and not invalid
         usable = not any(f.required and f.name in invalid for f in self.fields)
         return Fields(values, nodes, node.mark, ok, frozenset(invalid), usable)
