@@ -29,6 +29,28 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class OrNull(Type[T | None], Generic[T]):
+    """A value of another type, or null (``null``, ``~`` or nothing after the colon)."""
+
+    item: Type[T]
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        """'an id, or null'."""
+        return f"{self.item.what}, or null"
+
+    def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Checked[T | None]:
+        """None for null, else what the item type reads."""
+        if isinstance(node, Scalar) and node.tag == NULL:
+            return None
+        return self.item.check(node, key, report, mark)
+
+    def schema(self) -> dict[str, Any]:
+        """The item's schema, or null."""
+        return {"anyOf": [self.item.schema(), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
 class ListOf(Type[tuple[T, ...]], Generic[T]):
     """A list; with ``single`` a lone value stands for a list of one."""
 
@@ -237,12 +259,13 @@ class Record(Type[Fields]):
         """Every key checked (never INVALID: a wrong value's default stands in for it)."""
         if not isinstance(node, Mapping):
             where = node.mark if node is not None else mark
+            keys = [f.name for f in self.fields if f.required] or [f.name for f in self.fields]
             report.error(
                 where,
                 "wrong-type",
                 f"{f'{key!r}: ' if key else ''}expected {self.what}, got {describe(node)}",
                 "write one 'key: value' per line, such as "
-                + ", ".join(f"'{f.name}:'" for f in self.fields if f.required)[:80],
+                + ", ".join(f"'{name}:'" for name in keys)[:80],
             )
             return self.unchecked(where)
         prefix = f"{key}." if key else ""

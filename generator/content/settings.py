@@ -7,7 +7,7 @@ type, default, description and example are written.
 from __future__ import annotations
 
 from generator.content import model
-from generator.content.records import EXTRA, Field, ListOf, MapOf, Record
+from generator.content.records import EXTRA, Field, ListOf, MapOf, OrNull, Record
 from generator.content.types import (
     MARKDOWN,
     Boolean,
@@ -190,5 +190,21 @@ PLAN = Record(
             ListOf(PLAN_SECTION, unique=False, min_items=1),
             "The sections, in order; leave one out to drop it.",
         ),
+    ),
+)
+
+THEME = Record(
+    "theme.yml",
+    (
+        Field(
+            "extends",
+            OrNull(Id(of="a theme")),
+            "The theme whose templates and static files serve where this theme has none; "
+            "null for a theme that stands alone.",
+            default="default",
+            example="extends: default",
+        ),
+        Field("name", Text(), "The theme's name.", default=""),
+        Field("description", Text(), "One sentence about the theme.", default=""),
     ),
 )

@@ -182,6 +182,16 @@ def plan_defaults() -> DataFile:
     return DataFile("", node)
 
 
+def load_theme_manifest(root: Path, theme: str) -> tuple[DataFile | None, Report]:
+    """A site's themes/<theme>/theme.yml, parsed with positions (None when there is none),
+    and the problems found reading it."""
+    report = Report()
+    rel = f"themes/{theme}/theme.yml"
+    if not (root / rel).is_file():
+        return None, report
+    return _Reader(root, report).data_file(rel), report
+
+
 class _Reader:
     def __init__(self, root: Path, report: Report):
         self.root = root

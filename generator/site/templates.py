@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from generator.content.sources import load_theme_manifest
+from generator.content.themes import theme_parent
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
 from generator.paths import BUILTIN_THEMES, themes_dir
 
@@ -71,23 +72,16 @@ def resolve_theme(site_root: Path, name: str) -> Theme:
                 f"theme '{current}' not found: no folder themes/{current}/ and no built-in theme of that name",
                 f"built-in themes: {', '.join(BUILTIN_THEMES)}",
             )
-        current = _extends(local, current)
+        current = _extends(site_root, current)
     return Theme(tuple(folders), builtin_root / "default")
 
 
-def _extends(folder: Path, name: str) -> str | None:
-    manifest = folder / "theme.yml"
-    if not manifest.is_file():
-        return "default"
-    try:
-        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise _theme_error(f"themes/{name}/theme.yml", f"cannot read theme.yml: {exc}") from None
-    if not isinstance(data, dict):
-        raise _theme_error(f"themes/{name}/theme.yml", "theme.yml must be a mapping")
-    parent = data.get("extends", "default")
-    if parent is not None and not isinstance(parent, str):
-        raise _theme_error(f"themes/{name}/theme.yml", "'extends' must be a theme name")
+def _extends(site_root: Path, name: str) -> str | None:
+    """The theme a site's theme extends, by its theme.yml; problems in it raised, positioned."""
+    manifest, report = load_theme_manifest(site_root, name)
+    parent = theme_parent(manifest, report)
+    if report.errors:
+        raise ContentError(report.sorted())
     return parent
 
 
