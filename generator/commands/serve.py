@@ -1,43 +1,30 @@
-"""`ladderpress serve`: build, serve on 127.0.0.1, rebuild what an edit touches, reload the browser.
+"""`ladderpress serve`: build into a private folder, serve it, rebuild what an edit touches.
 
-livereload gives the reload socket and its script; the tornado application
-around them is ours, built from subclasses (livereload's own Server sets
-attributes on its handler classes).  Change detection is ours too:
-livereload calls a watch task once per changed file it happens to notice in a
-poll, so a burst of saves (an editor writing many files, a `git checkout`)
-would rebuild many times.  Here one poller thread compares snapshots of the
-source files, waits until the files have been quiet for a moment, and hands
-the whole batch of changed paths to one builder, which is never re-entered.
+Change detection is ours: livereload calls a watch task once per changed file it
+happens to notice in a poll, so a burst of saves (an editor writing many files, a
+`git checkout`) would rebuild many times.  Here one poller thread compares
+snapshots of the source files, waits until the files have been quiet for a
+moment, and hands the whole batch of changed paths to one builder, which is never
+re-entered.  generator/commands/devserver.py is the web side.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import signal
-import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
-from livereload.handlers import (  # type: ignore[import-untyped]
-    LiveReloadHandler,
-    LiveReloadJSHandler,
-    StaticFileHandler,
-)
-from livereload.server import LiveScriptInjector  # type: ignore[import-untyped]
-from livereload.watcher import Watcher  # type: ignore[import-untyped]
-from tornado import ioloop, web
+import click
+from tornado import ioloop
 
 from generator.commands.build import Prepared, prepare, render_pages
-from generator.console import plural
-from generator.content.sources import excerpt, snapshot
+from generator.commands.devserver import ReloadSocket, error_page, make_app, stopped_by_signals
+from generator.console import plural, show_report
+from generator.content.sources import snapshot
 from generator.errors import ERROR, ContentError, Diagnostic
 from generator.site.output import private_folder, prune, update_files
 from generator.site.pages import PageSpec, affected
@@ -63,7 +50,7 @@ class Rebuild:
 class DevSite:
     """The dev server's builder: a private output folder, rebuilt incrementally, one build at a time."""
 
-    def __init__(self, root: Path, out: Path):
+    def __init__(self, root: Path, out: Path) -> None:
         self.root = root
         self.out = out
         self.lock = threading.Lock()
@@ -72,7 +59,7 @@ class DevSite:
         self.builds = 0
 
     def build(self, changed: set[str] | None = None) -> Rebuild:
-        """Rebuild after the given source paths changed (None: everything)."""
+        """What the rebuild after the given source paths changed (None: everything) did."""
         with self.lock:
             started = time.perf_counter()
             names = tuple(sorted(changed or ()))
@@ -115,7 +102,7 @@ class DevSite:
     def pages_to_render(
         self, prepared: Prepared, changed: set[str] | None
     ) -> tuple[PageSpec, ...] | list[PageSpec]:
-        """Only the pages that show a changed file, unless the change is structural."""
+        """The pages that show a changed file: every page, when the change is structural."""
         previous = self.prepared
         if changed is None or previous is None or self.error_page is not None:
             return prepared.specs
@@ -134,10 +121,12 @@ class DevSite:
         )
 
     def changed_copies(self, prepared: Prepared, changed: set[str]) -> dict[str, Path]:
+        """The copied files (assets) among the changed paths, by output path."""
         return {rel: path for rel, path in prepared.copies.items() if f"content/{rel}" in changed}
 
 
 def _identity(d: Diagnostic) -> tuple[str, str, str]:
+    """What a warning is known by across builds: its file, code and message."""
     return (d.path, d.code, d.message)
 
 
@@ -161,77 +150,53 @@ def warning_changes(
     return sorted(new, key=Diagnostic.sort_key), sum((old - now).values())
 
 
-def report_text(result: Rebuild, quiet: bool, render: Callable[[list[Diagnostic]], str]) -> str:
-    """What the terminal shows after a build: a failed build's errors; otherwise its
-    warnings (every one the first time, then only what changed) and what was built."""
+def report_parts(result: Rebuild, quiet: bool) -> tuple[str, list[Diagnostic], str]:
+    """What the terminal shows after a build: a line, the diagnostics, a line (each may be empty).
+
+    A failed build shows its errors; one that succeeded, its warnings (every one the
+    first time, then only what changed) and what was built; quietly, nothing.
+    """
     if result.failed:
         errors = [d for d in result.diagnostics if d.severity == ERROR] or list(result.diagnostics)
-        return render(errors) + "\nBuild failed; the browser shows the errors until they are fixed."
+        return "", errors, "Build failed; the browser shows the errors until they are fixed."
     if quiet:
-        return ""
-    lines = []
+        return "", [], ""
     if result.warnings_before is None:
-        if result.diagnostics:
-            lines.append(render(list(result.diagnostics)))
+        heading, shown = "", list(result.diagnostics)
     else:
-        new, fixed = warning_changes(result.warnings_before, result.diagnostics)
-        if new and fixed:
-            lines.append(f"{plural(len(new), 'new warning')}, {fixed} fixed:")
-        elif new:
-            lines.append(f"{plural(len(new), 'new warning')}:")
-        elif fixed:
-            lines.append(f"{plural(fixed, 'warning')} fixed")
-        if new:
-            lines.append(render(new))
+        shown, fixed = warning_changes(result.warnings_before, result.diagnostics)
+        heading = _changes_heading(len(shown), fixed)
     if not result.changed:
-        lines.append(f"Built {result.total} pages in {result.seconds:.2f} s")
-    else:
-        names = ", ".join(result.changed[:3])
-        if len(result.changed) > 3:
-            names += f" and {len(result.changed) - 3} more"
-        lines.append(
-            f"Rebuilt {result.rendered} of {result.total} pages in {result.seconds:.2f} s "
-            f"after changes to {names}"
-        )
-    return "\n".join(lines)
-
-
-def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
-    """A page that shows every error with its file, line and the lines around it."""
-    errors = [d for d in diagnostics if d.severity == ERROR] or diagnostics
-    items = []
-    for d in errors:
-        lines = "".join(
-            f'<span class="{"hit" if n == d.line else ""}"><b>{n:>4}</b>  {html.escape(text)}</span>'
-            for n, text in excerpt(root, d.path, d.line)
-        )
-        hint = f'<p class="hint">Hint: {html.escape(d.hint)}</p>' if d.hint else ""
-        code = f"<pre>{lines}</pre>" if lines else ""
-        items.append(
-            f'<li><p class="where">{html.escape(d.path)}:{d.line}:{d.col}</p>'
-            f'<p class="message">{html.escape(d.message)}</p>{hint}{code}</li>'
-        )
-    count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{count} in the content · Ladderpress</title>\n<style>{_ERROR_CSS}</style>\n</head>\n<body>\n"
-        f"<main><h1>The site cannot be built: {count}</h1>\n"
-        "<p>Fix the content and save; this page reloads by itself.</p>\n"
-        f"<ol>{''.join(items)}</ol>\n</main>\n</body>\n</html>\n"
+        return heading, shown, f"Built {result.total} pages in {result.seconds:.2f} s"
+    names = ", ".join(result.changed[:3])
+    if len(result.changed) > 3:
+        names += f" and {len(result.changed) - 3} more"
+    done = (
+        f"Rebuilt {result.rendered} of {result.total} pages in {result.seconds:.2f} s "
+        f"after changes to {names}"
     )
+    return heading, shown, done
 
 
-_ERROR_CSS = (
-    "body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1b1e24}"
-    "main{max-width:60rem;margin:0 auto;padding:2rem 1.25rem}h1{color:#a61b1b}"
-    "ol{padding-left:1.25rem}li{margin:1.5rem 0}.where{font-family:ui-monospace,monospace;font-weight:700;margin:0}"
-    ".message{margin:.25rem 0}.hint{margin:.25rem 0;color:#3d4451}"
-    "pre{background:#f4f5f8;border:1px solid #d9dde5;border-radius:8px;padding:.75rem;overflow:auto}"
-    "pre span{display:block}pre .hit{background:#ffe3e3}"
-    "@media (prefers-color-scheme: dark){body{background:#14161b;color:#e7e9ee}h1{color:#ffb4b4}"
-    ".hint{color:#c3c8d4}pre{background:#1d2027;border-color:#323744}pre .hit{background:#5c1f1f}}"
-)
+def _changes_heading(new: int, fixed: int) -> str:
+    """`N new warnings, M fixed:`, or the part of it that is not zero."""
+    if new and fixed:
+        return f"{plural(new, 'new warning')}, {fixed} fixed:"
+    if new:
+        return f"{plural(new, 'new warning')}:"
+    if fixed:
+        return f"{plural(fixed, 'warning')} fixed"
+    return ""
+
+
+def show_rebuild(result: Rebuild, site: Path | str, quiet: bool) -> None:
+    """Print what a build did (report_parts), the diagnostics as `check` shows them."""
+    heading, diagnostics, done = report_parts(result, quiet)
+    if heading:
+        click.echo(heading)
+    show_report(diagnostics, site, quiet=False)
+    if done:
+        click.echo(done)
 
 
 class Poller(threading.Thread):
@@ -243,7 +208,7 @@ class Poller(threading.Thread):
         on_change: Callable[[set[str]], None],
         poll: float = POLL_SECONDS,
         quiet: float = QUIET_SECONDS,
-    ):
+    ) -> None:
         super().__init__(name="ladderpress-poller", daemon=True)
         self.root = root
         self.on_change = on_change
@@ -253,6 +218,7 @@ class Poller(threading.Thread):
         self.last = snapshot(root)
 
     def run(self) -> None:
+        """Poll until stopped, handing each settled batch of changed paths to on_change."""
         pending: set[str] = set()
         last_change = 0.0
         while not self.stopped.wait(self.poll):
@@ -270,109 +236,8 @@ class Poller(threading.Thread):
                 self.on_change(batch)
 
     def stop(self) -> None:
+        """Make run() return after its current poll."""
         self.stopped.set()
-
-
-def free_port(host: str, start: int, tries: int = 20) -> int | None:
-    """The first port from start on which host can listen, or None."""
-    for port in range(start, start + tries):
-        with socket.socket(
-            socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM
-        ) as sock:
-            try:
-                sock.bind((host, port))
-            except OSError:
-                continue
-            return port
-    return None
-
-
-LIVE_SCRIPT = (
-    # livereload's own snippet: load the reload script from the port the page came from.
-    b"<script>(function(){var s=document.createElement('script');"
-    b"var port=window.location.port||(window.location.protocol=='https:'?443:80);"
-    b"s.src='//'+window.location.hostname+':'+port+'/livereload.js?port='+port;"
-    b"document.head.appendChild(s);})();</script>"
-)
-
-
-class ReloadSocket(LiveReloadHandler):
-    """livereload's socket, configured here rather than on livereload's class."""
-
-    watcher = Watcher()  # read only for a log line: our Poller does the watching
-    live_css = False
-
-
-class ScriptInjector(LiveScriptInjector):
-    """Adds the reload script to every HTML page served."""
-
-    script = LIVE_SCRIPT
-
-
-def make_app(dev: DevSite) -> web.Application:
-    """The built site (no dotfiles, its own 404 page, the error page while content is broken),
-    the reload socket and its script."""
-
-    class SiteHandler(StaticFileHandler):
-        async def get(self, path: str, include_body: bool = True) -> None:
-            parts = [p for p in path.split("/") if p]
-            if any(p.startswith(".") for p in parts):
-                raise web.HTTPError(404)
-            if dev.error_page is not None and (
-                not path or path.endswith(("/", ".html")) or "." not in parts[-1]
-            ):
-                self.page(500, dev.error_page)
-                return
-            await super().get(path, include_body)
-
-        def write_error(self, status_code: int, **kwargs: Any) -> None:
-            not_found = dev.out / "404.html"
-            if status_code == 404 and not_found.is_file():
-                self.page(404, not_found.read_bytes())
-            else:
-                super().write_error(status_code, **kwargs)
-
-        def page(self, status: int, body: str | bytes) -> None:
-            self.set_status(status)
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.set_header("Cache-Control", "no-store")
-            self.finish(body)
-
-        def set_extra_headers(self, path: str) -> None:
-            self.set_header("Cache-Control", "no-store")
-
-    return web.Application(
-        [
-            (r"/livereload", ReloadSocket),
-            (r"/livereload.js", LiveReloadJSHandler),
-            (r"/(.*)", SiteHandler, {"path": str(dev.out), "default_filename": "index.html"}),
-        ],
-        transforms=[ScriptInjector],
-    )
-
-
-@contextmanager
-def stopped_by_signals() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP (a process manager, a closed terminal) all raise
-    KeyboardInterrupt, once: later ones are ignored, so the clean-up is not cut short.
-    A signal ignored when we started (`nohup` ignores SIGHUP) stays ignored."""
-    names = ("SIGINT", "SIGTERM", "SIGHUP")
-    found = [getattr(signal, name) for name in names if hasattr(signal, name)]
-    signals = [sig for sig in found if signal.getsignal(sig) is not signal.SIG_IGN]
-    previous = {sig: signal.getsignal(sig) for sig in signals}
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        for sig in signals:
-            signal.signal(sig, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    for sig in signals:
-        signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def serve(
@@ -384,9 +249,11 @@ def serve(
     echo: Callable[[str], None] = print,
     report: Callable[[Rebuild], None] | None = None,
 ) -> None:
-    """Build into a private folder, serve it with live reload, and rebuild on change until
-    Ctrl-C, SIGTERM or SIGHUP, which remove the folder.  Raise ContentError, serving
-    nothing, when root has no site.yml."""
+    """Serve root with live reload until Ctrl-C, SIGTERM or SIGHUP; raises ContentError for no site.
+
+    The site is built into a private folder, removed when it stops, and rebuilt on
+    every change.  A folder without site.yml is not served at all.
+    """
     logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # no line per request
     try:
         with stopped_by_signals(), private_folder("ladderpress-serve-") as out:
@@ -409,16 +276,18 @@ def _serve_until_stopped(
     echo: Callable[[str], None],
     report: Callable[[Rebuild], None] | None,
 ) -> None:
+    """Listen, poll for changes and run the event loop until it is interrupted."""
     loop = ioloop.IOLoop.current()
 
     def on_change(changed: set[str]) -> None:
+        """Rebuild what changed, report it, and reload every browser."""
         result = dev.build(changed)
         if report:
             report(result)
         loop.add_callback(ReloadSocket.reload_waiters, "*")
 
     poller = Poller(dev.root, on_change)
-    server = make_app(dev).listen(port, host)
+    server = make_app(dev.out, lambda: dev.error_page).listen(port, host)
     try:
         url_host = f"[{host}]" if ":" in host else host
         echo(f"Serving {dev.root} on http://{url_host}:{port}/ (Ctrl-C to stop)")

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from generator.commands.serve import DevSite, Poller, Rebuild, report_text, warning_changes
+from generator.commands.serve import DevSite, Poller, Rebuild, report_parts, warning_changes
 from generator.errors import Diagnostic, Mark
 from tests.conftest import REPO, Served, example_copy, free_port
 
@@ -298,8 +298,10 @@ def rebuild(diagnostics, before, *, changed=("content/c.md",), failed=False) -> 
     return Rebuild(changed, 2, 9, 0.25, tuple(diagnostics), failed, before)
 
 
-def render(diagnostics) -> str:
-    return "\n".join(str(d) for d in diagnostics)
+def report_lines(result: Rebuild, quiet: bool) -> list[str]:
+    """What the terminal shows after the build, diagnostics without their hints."""
+    before, diagnostics, after = report_parts(result, quiet)
+    return [line for line in (before, *map(str, diagnostics), after) if line]
 
 
 ERROR = Diagnostic(Mark("content/levels/pm.md", 3, 7), "error", "type", "expected a number")
@@ -372,8 +374,8 @@ NEW = warning("content/b.md", 1, "new")
         "quiet",
     ],
 )
-def test_report_text(result, quiet, expected):
-    assert report_text(result, quiet, render).splitlines() == expected
+def test_report_parts(result, quiet, expected):
+    assert report_lines(result, quiet) == expected
 
 
 def test_a_full_rebuild_removes_pages_that_are_gone(tmp_path):
