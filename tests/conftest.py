@@ -40,6 +40,25 @@ def write_files(root: Path, files: dict[str, str | bytes | None]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+def needs(what: str, found: object, how: str) -> None:
+    """Skip a test that needs a tool this machine lacks, saying how to get it; in CI, which
+    installs every such tool (.ci/run), fail instead, so nothing is skipped there."""
+    if found:
+        return
+    message = f"needs {what}: {how}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI installs it: see .ci/run)")
+    pytest.skip(message)
+
+
+def needs_browser() -> None:
+    """Skip (fail in CI) unless a Chromium or Chrome is found as `ladderpress print` finds it."""
+    from generator.commands.browser import find_browser
+
+    how = "apt-get install -y chromium, or set LADDERPRESS_CHROMIUM (docs/worksheets.md)"
+    needs("a Chromium or Chrome", find_browser(), how)
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Path]:
     """A copy of tests/sites/<base> with some files replaced: make_site({path: text})."""

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
 from generator.commands.build import build
-from tests.conftest import REPO
+from tests.conftest import REPO, needs_browser
 
 HERE = Path(__file__).parent
 # Flags for a closed network and a root user (see the machine notes in docs/testing.md).
@@ -80,8 +80,9 @@ def pytest_report_collectionfinish(config, start_path, items) -> str | None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    needs_browser()
     found = find_browser()
-    assert found is not None, browser_line()
+    assert found is not None
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=found.path, headless=True, args=CHROMIUM_ARGS)
         yield browser
