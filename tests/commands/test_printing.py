@@ -8,12 +8,13 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.commands import printing
 from generator.commands.browser import find_browser
-from tests.conftest import REPO, SITES
+from tests.conftest import REPO, SITES, needs_browser
 
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 
 def test_print_level_worksheet_in_both_sizes(tmp_path):
+    needs_browser()
     for paper, size in SIZES.items():
         out = tmp_path / f"{paper}.pdf"
         result = CliRunner().invoke(
@@ -30,6 +31,7 @@ def test_print_level_worksheet_in_both_sizes(tmp_path):
 
 
 def test_print_other_target(tmp_path):
+    needs_browser()
     out = tmp_path / "gpm.pdf"
     result = CliRunner().invoke(
         main, ["print", "senior-pm", "--target", "group-pm", "-s", str(REPO), "-o", str(out)]
@@ -81,6 +83,7 @@ def test_a_wrong_browser_setting_is_named_not_replaced(tmp_path, monkeypatch):
 
 
 def test_print_names_the_browser_it_used(tmp_path):
+    needs_browser()
     lines: list[str] = []
     out = printing.print_worksheet(REPO, "pm", None, tmp_path / "pm.pdf", None, say=lines.append)
     assert out.stat().st_size > 0
