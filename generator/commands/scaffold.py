@@ -12,7 +12,9 @@ from pathlib import Path
 from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Level, Site
+from generator.content.records import Record
 from generator.content.sources import Document, Sources, load
+from generator.content.spec import COMPETENCY, LEVEL, PAGE, RESOURCE, TRACK
 from generator.content.types import suggest
 from generator.content.validate import RESERVED_SLUGS, validate
 from generator.content.yamltree import INT, Mapping, Scalar, Sequence
@@ -325,22 +327,39 @@ def _quote(text: str) -> str:
 
 
 def _level(title: str, rank: int, tracks: tuple[str, ...] = ()) -> str:
-    if len(tracks) == 1:
-        track = f"track: {tracks[0]}               # the track it is on\n"
-    elif tracks:
-        track = f"track: [{', '.join(tracks)}]   # the tracks it is on\n"
-    else:
-        track = "# track: ic               # a track id, or a list of them; leave out for a level every track shares\n"
-    return f"""---
-title: {_quote(title)}
-rank: {rank}                 # position on the ladder; higher is more senior
-{track}# aka: [PM III]           # other names for the level
-# summary: One paragraph on what this level is about.
-# scope: The product, team or area this level owns.
-# typical_experience: "5–8 years"
-# next: [principal-pm]    # where it leads; default: the next rank up on each of its tracks
----
-"""
+    """A new level's file: its title, rank and tracks (none: every track shares it)."""
+    written = {"title": _quote(title), "rank": str(rank)}
+    if tracks:
+        written["track"] = tracks[0] if len(tracks) == 1 else f"[{', '.join(tracks)}]"
+    return _front_matter(LEVEL, written)
+
+
+#: Keys whose line says what they are, so `new` adds no description to them.
+_SELF_EVIDENT = frozenset({"title", "name"})
+#: Keys `new` leaves out: the file name gives the id, and extra is for custom themes.
+_LEFT_OUT = frozenset({"id", "extra"})
+
+
+def _front_matter(
+    record: Record, written: dict[str, str], examples: dict[str, str] | None = None
+) -> str:
+    """Front matter with the written keys, and every other optional key commented out with
+    its example and description, as the spec gives them (``examples`` replaces some)."""
+    lines = []
+    for field in record.fields:
+        if field.name in written:
+            doc = "" if field.name in _SELF_EVIDENT else field.doc
+            lines += _described(f"{field.name}: {written[field.name]}", doc)
+        elif not field.required and field.name not in _LEFT_OUT:
+            example = (examples or {}).get(field.name, field.example)
+            lines += _described(example, field.doc, "# ")
+    return "".join(f"{line}\n" for line in ["---", *lines, "---"])
+
+
+def _described(example: str, doc: str, prefix: str = "") -> list[str]:
+    """The lines of an example, each after ``prefix``, the first followed by the description."""
+    first, *rest = (prefix + line for line in example.split("\n"))
+    return [f"{first.ljust(30)}  # {doc}" if doc else first, *rest]
 
 
 @dataclass(frozen=True)
@@ -421,38 +440,27 @@ def _resource(entry: ResourceEntry) -> str:
         lines.append(f"  competencies: [{', '.join(entry.competencies)}]")
     if entry.levels:
         lines.append(f"  levels: [{', '.join(entry.levels)}]")
-    lines.append("  # note: Why it helps, in a sentence or two of Markdown.")
+    note = RESOURCE.field("note")
+    lines += _described(note.example, note.doc, "  # ")
     return "\n".join(lines) + "\n"
 
 
 def _competency(name: str, level_ids: list[str]) -> str:
-    levels = "\n".join(
-        f"#   {level_id}: What a person at this level does, that others can see."
-        for level_id in level_ids
-    )
-    return f"""---
-name: {_quote(name)}
-# category: Strategy      # groups competencies in the matrix (see categories in site.yml)
-# tracks: [ic, management]  # the tracks it applies to; leave out for all
-# summary: One sentence on what this competency is.
-# expectations:           # what each level shows: text, a list of text, or {{text, examples}}
-{levels}
----
-"""
+    """A new competency's file, with a commented expectation for each of the site's levels."""
+    examples = {}
+    if level_ids:
+        examples["expectations"] = "expectations:" + "".join(
+            f"\n  {level_id}: What a person at this level does, that others can see."
+            for level_id in level_ids
+        )
+    return _front_matter(COMPETENCY, {"name": _quote(name)}, examples)
 
 
 def _track(name: str) -> str:
-    return f"""---
-name: {_quote(name)}
-# order: 3                # position among the tracks
-# summary: One sentence on who this track is for.
----
-"""
+    """A new track's file."""
+    return _front_matter(TRACK, {"name": _quote(name)})
 
 
 def _page(title: str) -> str:
-    return f"""---
-title: {_quote(title)}
-# order: 4                # position in the navigation
----
-"""
+    """A new page's file."""
+    return _front_matter(PAGE, {"title": _quote(title)})

@@ -10,8 +10,11 @@ from click.testing import CliRunner
 from generator import cli
 from generator.cli import main
 from generator.commands.check import check_site
+from generator.content import spec
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.sources import load
+from generator.content.yamltree import parse
+from generator.errors import Mark, Report
 from generator.paths import example_dir
 
 
@@ -292,3 +295,31 @@ def test_new_refuses_taken_and_bad_ids(tmp_path):
     assert nowhere.exit_code == checked.exit_code == 1
     assert nowhere.output.splitlines() == checked.output.splitlines()[:2]
     assert nowhere.output.startswith(f"{tmp_path}/site.yml:1:1: error: no site.yml in {tmp_path}")
+
+
+@pytest.mark.parametrize(
+    ("kind", "record"),
+    [
+        ("level", spec.LEVEL),
+        ("competency", spec.COMPETENCY),
+        ("track", spec.TRACK),
+        ("page", spec.PAGE),
+    ],
+)
+def test_new_files_document_each_optional_key_as_the_spec_does(site, kind, record):
+    args = ["new", kind, "made", "-s", str(site)] + (["--shared"] if kind == "level" else [])
+    assert run(*args).exit_code == 0
+    folder = {"level": "levels", "competency": "competencies", "track": "tracks", "page": "pages"}
+    text = (site / "content" / folder[kind] / "made.md").read_text()
+    for field in record.fields:
+        if field.name not in ("id", "extra") and not field.required:
+            # The example and the description `ladderpress schema` gives, on one line.
+            first = field.example.split("\n")[0]
+            assert re.search(rf"^# {re.escape(first)} +# {re.escape(field.doc)}$", text, re.M), (
+                field.name
+            )
+    # Each example, uncommented, is a value the spec takes.
+    front = re.sub(r"^# ", "", text, flags=re.M).split("---\n")[1]
+    report = Report()
+    fields = record.check(parse(front, "made.md", report), "", report, Mark("made.md"))
+    assert report.items == [] and fields.ok
