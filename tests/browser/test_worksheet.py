@@ -1,17 +1,22 @@
 """Worksheets in the browser: print to PDF in A4 and Letter, fill in, restore, clear, save and load.
-Nothing may leave the page."""
+Nothing may leave the page; a site's own worksheet template without the buttons still works."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
+import threading
 import unicodedata
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
+from generator.commands.build import build
 from generator.commands.check import check_site
 from generator.site.views import plan_targets
 from tests.conftest import REPO
@@ -236,3 +241,50 @@ def test_level_page_links_to_its_worksheet(watched, base_url):
     page.click("text=Plan your growth")
     page.wait_for_url("**/levels/senior-pm/plan/")
     assert "Principal Product Manager" in page.input_value("input[name='header.target']")
+
+
+#: A site's own worksheet template with no `.sheet-tools` (no buttons, no status line).
+PLAN_WITHOUT_TOOLS = """{% extends "base.html" %}
+{% block content %}
+<article id="worksheet" class="worksheet" data-storage-key="{{ storage_key }}">
+  <h1>{{ plan.title }}</h1>
+  <label>Name <input type="text" name="header.name"></label>
+</article>
+<script src="{{ url('static/worksheet.js') }}" defer></script>
+{% endblock %}
+"""
+
+
+@pytest.fixture
+def own_plan_url(make_site, tmp_path) -> Iterator[str]:
+    """A worksheet page of a site whose own plan.html has no `.sheet-tools`, served locally."""
+    root = make_site({"themes/default/templates/plan.html": PLAN_WITHOUT_TOOLS})
+    out = tmp_path / "out"
+    build(root, out)
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/levels/pm/plan/"
+    server.shutdown()
+    server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_worksheet_template_without_its_tools_still_saves_and_throws_nothing(
+    watched, own_plan_url
+):
+    page = watched.page
+    page.goto(own_plan_url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".sheet-tools").count() == 0
+    assert page.evaluate("document.documentElement.classList.contains('has-script')")
+    page.fill("input[name='header.name']", "Ada Lovelace")
+    page.wait_for_timeout(400)  # entries are saved a moment after typing
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.input_value("input[name='header.name']") == "Ada Lovelace"
+    assert watched.errors == [] and watched.failed == []

@@ -121,6 +121,9 @@
     });
   }
 
+  /* The buttons: a site's own plan.html may leave them out, and the sheet still keeps what is typed. */
+  if (!tools) return;
+
   tools.addEventListener("click", function (event) {
     var action = event.target.getAttribute("data-action");
     if (action === "print") {
@@ -150,21 +153,23 @@
   });
 
   var loader = tools.querySelector("input[data-action='load']");
-  loader.addEventListener("change", function () {
-    var file = loader.files && loader.files[0];
-    if (!file) return;
-    file.text().then(function (text) {
-      var data = JSON.parse(text);
-      if (!data || typeof data.fields !== "object") throw new Error("no fields");
-      apply(data.fields);
-      save();
-      say("Loaded " + file.name + ".");
-    }).catch(function () {
-      say(file.name + " is not a plan saved from this worksheet.");
-    }).finally(function () {
-      loader.value = "";
+  if (loader) {
+    loader.addEventListener("change", function () {
+      var file = loader.files && loader.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var data = JSON.parse(text);
+        if (!data || typeof data.fields !== "object") throw new Error("no fields");
+        apply(data.fields);
+        save();
+        say("Loaded " + file.name + ".");
+      }).catch(function () {
+        say(file.name + " is not a plan saved from this worksheet.");
+      }).finally(function () {
+        loader.value = "";
+      });
     });
-  });
+  }
 
   tools.hidden = false;
 })();
