@@ -1,0 +1,123 @@
+"""output: the writer's operations, on folders of a temporary directory and nothing else."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.site import output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_write_site_swaps_a_complete_folder_into_place(tmp_path):
+    asset = tmp_path / "logo.svg"
+    asset.write_bytes(b"<svg/>")
+    out = tmp_path / "out"
+    output.write_site(out, {"index.html": b"one", "a/b/index.html": b"two"}, {"logo.svg": asset})
+    assert tree(out) == {
+        output.MARKER: output.MARKER_TEXT.encode(),
+        "a/b/index.html": b"two",
+        "index.html": b"one",
+        "logo.svg": b"<svg/>",
+    }
+    output.write_site(out, {"index.html": b"new"}, {})
+    assert tree(out) == {output.MARKER: output.MARKER_TEXT.encode(), "index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["logo.svg", "out"]
+
+
+def test_a_path_outside_the_folder_is_refused_and_nothing_is_swapped(tmp_path):
+    out = tmp_path / "out"
+    output.write_site(out, {"index.html": b"kept"}, {})
+    with pytest.raises(ValueError, match="unsafe output path"):
+        output.write_site(out, {"../evil.html": b"x"}, {})
+    assert (out / "index.html").read_bytes() == b"kept"
+    assert not (tmp_path / "evil.html").exists()
+    assert output.leftovers(out) == []
+
+
+def test_leftovers_are_found_and_removed_and_nothing_else(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    staging = tmp_path / ".site.tmp-abc"
+    backup = tmp_path / ".site.old-def"
+    other = tmp_path / ".other.tmp-abc"
+    for folder in (staging, backup, other):
+        folder.mkdir()
+        (folder / "index.html").write_text("x")
+    assert output.leftovers(out) == [backup, staging]
+    assert output.remove_leftovers(out) == [backup, staging]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.tmp-abc", "site"]
+    assert output.remove_leftovers(out) == []
+    assert output.remove_leftovers(tmp_path / "missing" / "site") == []
+
+
+def test_private_folder_is_removed_with_what_it_holds(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with output.private_folder("ladderpress-test-") as folder:
+        assert folder.is_dir() and folder.parent == tmp_path
+        assert folder.name.startswith("ladderpress-test-") and list(folder.iterdir()) == []
+        (folder / "site").mkdir()
+        (folder / "site/index.html").write_text("x")
+    assert not folder.exists()
+    with pytest.raises(RuntimeError), output.private_folder("ladderpress-test-") as failed:
+        raise RuntimeError
+    assert not failed.exists()
+
+
+def test_update_files_rewrites_only_what_changed(tmp_path):
+    out = tmp_path / "out"
+    output.update_files(out, {"a.html": b"a", "b/index.html": b"b"}, {})
+    old = 1_000_000_000
+    for rel in ("a.html", "b/index.html"):
+        os.utime(out / rel, (old, old))
+    output.update_files(out, {"a.html": b"a", "b/index.html": b"B"}, {})
+    assert (out / "a.html").stat().st_mtime == old  # same bytes: not written again
+    assert (out / "b/index.html").read_bytes() == b"B"
+
+
+def test_prune_keeps_only_the_pages_named_and_removes_emptied_folders(tmp_path):
+    out = tmp_path / "out"
+    output.update_files(out, {"index.html": b"i", "gone/index.html": b"g", "x/y.html": b"y"}, {})
+    output.prune(out, ["index.html", "x/y.html"])
+    assert tree(out) == {"index.html": b"i", "x/y.html": b"y"}
+    assert not (out / "gone").exists()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda root, out: out.write_text("x"), "is a file"),
+        (lambda root, out: (out.mkdir(), (out / "notes.txt").write_text("x")), "not made by"),
+        (lambda root, out: (out.mkdir(), (out / "site.yml").write_text("x")), "site.yml"),
+    ],
+    ids=["file", "foreign", "a-site"],
+)
+def test_check_output_refuses_what_is_not_ours(tmp_path, make, message):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    out = tmp_path / "out"
+    make(root, out)
+    with pytest.raises(OutputError, match=message):
+        output.check_output(out, root, force=False)
+
+
+def test_check_output_refuses_the_site_and_its_sources_even_with_force(tmp_path):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    for out in (root, root / "content", root / "themes/x", tmp_path):
+        with pytest.raises(OutputError):
+            output.check_output(out, root, force=True)
+    output.check_output(root / "public", root, force=False)  # a new folder is fine
