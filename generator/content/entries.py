@@ -65,22 +65,31 @@ def read_entries(docs: list[Document], kind: str, record: Record, report: Report
 
 
 def front_matter(doc: Document, kind: str, record: Record, report: Report) -> Fields:
-    """The document's front matter checked against the record (the defaults, if unreadable)."""
+    """The document's front matter checked against the record (the defaults, if unreadable
+    or missing)."""
+    required = " and ".join(f"'{f.name}:'" for f in record.fields if f.required)
     if doc.state == Front.WRITTEN and doc.front is not None:
         return record.check(doc.front, "", report, Mark(doc.path, 2, 1))
-    if doc.state == Front.EMPTY and kind != "home":
-        required = [f"'{f.name}:'" for f in record.fields if f.required]
+    if doc.state == Front.BROKEN:
+        return record.unchecked(Mark(doc.path))  # unreadable: already reported
+    if kind == "home":
+        # content/index.md may have no front matter at all: every key has a default.
+        return record.check(Mapping((), Mark(doc.path)), "", report, Mark(doc.path))
+    if doc.state == Front.EMPTY:
         report.error(
             Mark(doc.path, 2, 1),
             "empty-front-matter",
             "the front matter is empty",
-            f"write the keys between the '---' lines, at least {' and '.join(required)}",
+            f"write the keys between the '---' lines, at least {required}",
         )
         return record.unchecked(Mark(doc.path, 2, 1))
-    if doc.state != Front.BROKEN and kind == "home":
-        # content/index.md may have no front matter at all: every key has a default.
-        return record.check(Mapping((), Mark(doc.path)), "", report, Mark(doc.path))
-    # Unreadable, or no front matter: already reported.
+    report.error(
+        Mark(doc.path),
+        "no-front-matter",
+        "the file has no front matter",
+        f"start the file with a line '---', then the keys (such as {required}), "
+        "then another '---' line",
+    )
     return record.unchecked(Mark(doc.path))
 
 

@@ -37,7 +37,7 @@ _FENCE = "---"
 class Front(Enum):
     """What a document's front matter is, which decides how the validator reads it."""
 
-    #: The file does not start with '---' (an error, reported, except for content/index.md).
+    #: The file does not start with '---' (an error, except for content/index.md).
     NONE = "none"
     #: Two '---' lines with nothing between them.
     EMPTY = "empty"
@@ -89,15 +89,14 @@ class Sources:
     themes: tuple[str, ...] = ()
 
     def of_kind(self, kind: str) -> list[Document]:
+        """The documents of one kind ('level', 'home', ...), in the order they were read."""
         return [d for d in self.documents if d.kind == kind]
 
 
 def load(root: Path) -> tuple[Sources, Report]:
     """Read a site folder into Sources; every problem found on the way goes to the report."""
     report = Report()
-    reader = _Reader(root, report)
-    site = reader.data_file("site.yml") if (root / "site.yml").exists() else None
-    if site is None:
+    if not (root / "site.yml").exists():
         above = next((p for p in root.resolve().parents if (p / "site.yml").is_file()), None)
         report.error(
             Mark("site.yml"),
@@ -110,61 +109,28 @@ def load(root: Path) -> tuple[Sources, Report]:
         )
         # Not a site folder: anything else said about it would only bury this.
         return Sources(root, None, (), (), None, (), plan_defaults()), report
-    documents: list[Document] = []
-    resources: list[DataFile] = []
-    plan = None
-    assets: list[str] = []
-    content = root / "content"
-    if not content.is_dir() or content.is_symlink():
-        report.error(
-            Mark("content"),
-            "no-content",
-            "no content/ folder",
-            "create content/levels/ and content/competencies/ with one Markdown file each",
-        )
-    else:
-        for entry in reader.entries(content):
-            name = entry.name
-            rel = reader.rel(entry)
-            if name in DOCUMENT_FOLDERS and entry.is_dir():
-                documents.extend(reader.documents(entry, DOCUMENT_FOLDERS[name]))
-            elif name == "resources" and entry.is_dir():
-                resources.extend(reader.resource_files(entry))
-            elif name == "assets" and entry.is_dir():
-                assets.extend(reader.assets(entry))
-            elif name == "index.md" and entry.is_file():
-                documents.append(reader.document(entry, "home"))
-            elif name == "plan.yml" and entry.is_file():
-                plan = reader.data_file(rel)
-            else:
-                close = difflib.get_close_matches(name, sorted(KNOWN_ENTRIES), n=1, cutoff=0.6)
-                report.warning(
-                    Mark(rel),
-                    "unknown-file",
-                    f"'{rel}' is not part of the content format and is ignored",
-                    f"did you mean content/{close[0]}?"
-                    if close
-                    else "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
-                    "assets/, index.md and plan.yml",
-                )
-    themes_root = root / "themes"
-    themes = (
-        tuple(sorted(p.name for p in themes_root.iterdir() if p.is_dir() and not p.is_symlink()))
-        if themes_root.is_dir()
-        else ()
-    )
+    reader = _Reader(root, report)
+    site = reader.data_file("site.yml")
+    content = reader.content(root / "content")
     sources = Sources(
         root,
         site,
-        tuple(documents),
-        tuple(resources),
-        plan,
-        tuple(assets),
+        tuple(content.documents),
+        tuple(content.resources),
+        content.plan,
+        tuple(content.assets),
         plan_defaults(),
         reader.stems,
-        themes,
+        _themes(root / "themes"),
     )
     return sources, report
+
+
+def _themes(folder: Path) -> tuple[str, ...]:
+    """The names of the theme folders under themes/, sorted."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.is_symlink()))
 
 
 @functools.cache
@@ -192,13 +158,62 @@ def load_theme_manifest(root: Path, theme: str) -> tuple[DataFile | None, Report
     return _Reader(root, report).data_file(rel), report
 
 
+@dataclass
+class _Content:
+    """What content/ holds, gathered as it is read."""
+
+    documents: list[Document] = field(default_factory=list)
+    resources: list[DataFile] = field(default_factory=list)
+    plan: DataFile | None = None
+    assets: list[str] = field(default_factory=list)
+
+
 class _Reader:
+    """Reads the files of one site folder, reporting each problem as it meets it."""
+
     def __init__(self, root: Path, report: Report):
         self.root = root
         self.report = report
         self.stems: dict[str, frozenset[str]] = {}
 
+    def content(self, folder: Path) -> _Content:
+        """Everything in content/: documents, resources files, plan.yml and asset paths."""
+        found = _Content()
+        if not folder.is_dir() or folder.is_symlink():
+            self.report.error(
+                Mark("content"),
+                "no-content",
+                "no content/ folder",
+                "create content/levels/ and content/competencies/ with one Markdown file each",
+            )
+            return found
+        for entry in self.entries(folder):
+            name, rel = entry.name, self.rel(entry)
+            if name in DOCUMENT_FOLDERS and entry.is_dir():
+                found.documents += self.documents(entry, DOCUMENT_FOLDERS[name])
+            elif name == "resources" and entry.is_dir():
+                found.resources += self.resource_files(entry)
+            elif name == "assets" and entry.is_dir():
+                found.assets += self.assets(entry)
+            elif name == "index.md" and entry.is_file():
+                found.documents.append(self.document(entry, "home"))
+            elif name == "plan.yml" and entry.is_file():
+                found.plan = self.data_file(rel)
+            else:
+                close = difflib.get_close_matches(name, sorted(KNOWN_ENTRIES), n=1, cutoff=0.6)
+                self.report.warning(
+                    Mark(rel),
+                    "unknown-file",
+                    f"'{rel}' is not part of the content format and is ignored",
+                    f"did you mean content/{close[0]}?"
+                    if close
+                    else "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
+                    "assets/, index.md and plan.yml",
+                )
+        return found
+
     def rel(self, path: Path) -> str:
+        """The path relative to the site folder, with forward slashes."""
         return path.relative_to(self.root).as_posix()
 
     def entries(self, folder: Path) -> list[Path]:
@@ -219,6 +234,7 @@ class _Reader:
         return found
 
     def documents(self, folder: Path, kind: str) -> list[Document]:
+        """The Markdown files of a folder of one kind; anything else there is warned about."""
         docs = []
         entries = self.entries(folder)
         self.stems[kind] = frozenset(e.stem for e in entries if e.suffix == ".md")
@@ -236,6 +252,7 @@ class _Reader:
         return docs
 
     def document(self, path: Path, kind: str) -> Document:
+        """One Markdown file, its front matter parsed and split from its body."""
         rel = self.rel(path)
         text = self.text(path)
         if text is None:
@@ -243,14 +260,6 @@ class _Reader:
             return Document(kind, rel, path.stem, Front.BROKEN, None, "", 1)
         lines = text.split("\n")
         if lines[0].rstrip() != _FENCE:
-            if kind != "home":
-                self.report.error(
-                    Mark(rel),
-                    "no-front-matter",
-                    "the file has no front matter",
-                    "start the file with a line '---', then the keys (such as "
-                    f"{_REQUIRED_HINT[kind]}), then another '---' line",
-                )
             return Document(kind, rel, path.stem, Front.NONE, None, text, 1)
         for index in range(1, len(lines)):
             if lines[index].rstrip() in (_FENCE, "..."):
@@ -272,6 +281,7 @@ class _Reader:
         return Document(kind, rel, path.stem, Front.BROKEN, None, "", len(lines) + 1)
 
     def resource_files(self, folder: Path) -> list[DataFile]:
+        """The .yml files of content/resources/, parsed; anything else there is warned about."""
         files = []
         for entry in self.entries(folder):
             if entry.is_file() and entry.suffix in (".yml", ".yaml"):
@@ -286,6 +296,7 @@ class _Reader:
         return files
 
     def assets(self, folder: Path) -> list[str]:
+        """The paths of every file below content/assets/."""
         found = []
         for entry in self.entries(folder):
             if entry.is_dir():
@@ -295,6 +306,7 @@ class _Reader:
         return found
 
     def data_file(self, rel: str) -> DataFile:
+        """One YAML file of the site, parsed with positions."""
         before = len(self.report.items)
         text = self.text(self.root / rel)
         node = None if text is None else yamltree.parse(text, rel, self.report)
@@ -343,14 +355,6 @@ class _Reader:
             )
             return None
         return text
-
-
-_REQUIRED_HINT = {
-    "track": "'name:'",
-    "level": "'title:' and 'rank:'",
-    "competency": "'name:'",
-    "page": "'title:'",
-}
 
 
 def excerpt(root: Path, path: str, line: int, around: int = 2) -> list[tuple[int, str]]:
