@@ -114,6 +114,7 @@ class RankMove:
 
     @property
     def new(self) -> int:
+        """The rank it moves to."""
         return self.old + 1
 
 

@@ -1,4 +1,4 @@
-"""What an id is — lower-case letters, digits and hyphens — and how to make one from any text."""
+"""What an id is (lower-case letters, digits and hyphens), and how to make one from any text."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tracks and levels: where each level stands on the ladder (tracks, rank) and where it leads (next)."""
+"""Tracks and levels: where each level stands (its tracks and rank) and where it leads (next)."""
 
 from __future__ import annotations
 

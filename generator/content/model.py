@@ -76,6 +76,8 @@ class SiteConfig:
 
 @dataclass(frozen=True)
 class Track:
+    """A path up the ladder (individual contributor, management); levels are on one or more."""
+
     id: str
     name: str
     order: int | None
@@ -88,6 +90,8 @@ class Track:
 
 @dataclass(frozen=True)
 class Level:
+    """A rung of the ladder: its rank on its tracks, what it is, and where it leads."""
+
     id: str
     title: str
     rank: int
@@ -113,6 +117,8 @@ class Expectation:
 
 @dataclass(frozen=True)
 class Competency:
+    """A skill the framework assesses, with what each level shows in it."""
+
     id: str
     name: str
     category: str
@@ -127,6 +133,8 @@ class Competency:
 
 @dataclass(frozen=True)
 class Resource:
+    """A learning resource (a book, a course, a talk…) and the competencies and levels it suits."""
+
     title: str
     kind: str
     url: str
@@ -148,6 +156,8 @@ class Resource:
 
 @dataclass(frozen=True)
 class Page:
+    """A free page of the site (content/pages/), or the home page."""
+
     id: str
     title: str
     order: int | None
@@ -158,6 +168,8 @@ class Page:
 
 @dataclass(frozen=True)
 class PlanSection:
+    """One section of the career-plan worksheet: its heading, introduction and prompts."""
+
     id: str
     title: str
     intro: Markdown | None

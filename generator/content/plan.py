@@ -23,6 +23,7 @@ def build_plan(
         fields = PLAN.check(data.node, "", report, Mark(data.path))
 
     def get(name: str) -> Any:
+        """The site's value of a key if it has a good one, else the package's."""
         value = fields.get(name) if fields is not None else None
         return base.get(name) if value is None else value
 

@@ -69,7 +69,7 @@ class ListOf(Type[tuple[T, ...]], Generic[T]):
     def check(
         self, node: Node | None, key: str, report: Report, mark: Mark
     ) -> Checked[tuple[T, ...]]:
-        """The items that are good (each bad one reported), or INVALID for no list or a wrong length."""
+        """The good items (each bad one reported); INVALID for no list, or one of a wrong length."""
         if self.single and isinstance(node, Scalar) and node.tag != NULL:
             items: tuple[Node, ...] = (node,)
         elif isinstance(node, Sequence):

@@ -1,4 +1,4 @@
-"""One check for every reference by id (a track, a level, a competency): each unknown one reported once."""
+"""One check for every reference by id to a track, a level or a competency: unknown ones reported."""
 
 from __future__ import annotations
 

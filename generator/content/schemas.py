@@ -33,6 +33,7 @@ def schema_for(kind: str) -> dict[str, Any]:
 
 
 def file_name(kind: str) -> str:
+    """The schema file's name for a kind: 'level.schema.json'."""
     return f"{kind}.schema.json"
 
 

@@ -94,12 +94,14 @@ class Mapping:
     mark: Mark
 
     def get(self, key: str) -> Node | None:
+        """The value written for the key, or None."""
         for k, v in self.items:
             if k.text == key:
                 return v
         return None
 
     def key_mark(self, key: str) -> Mark | None:
+        """Where the key is written, or None."""
         for k, _ in self.items:
             if k.text == key:
                 return k.mark
@@ -188,9 +190,11 @@ class _Builder:
         self.failed = False
 
     def mark(self, yaml_mark: Any) -> Mark:
+        """A parser position as a Mark in the file."""
         return Mark(self.path, self.line_offset + yaml_mark.line + 1, yaml_mark.column + 1)
 
     def feed(self, event: yaml.Event | None) -> None:
+        """Take in one parser event; returns nothing."""
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
@@ -240,6 +244,7 @@ class _Builder:
             self.add(Sequence(tuple(items), mark))
 
     def mapping(self, mark: Mark, flat: list[Node]) -> Mapping:
+        """A Mapping from alternating keys and values; bad and repeated keys reported."""
         items: list[tuple[Scalar, Node]] = []
         seen: dict[str, Scalar] = {}
         for key, value in zip(flat[::2], flat[1::2]):
@@ -267,12 +272,14 @@ class _Builder:
         return Mapping(tuple(items), mark)
 
     def add(self, node: Node) -> None:
+        """Put a finished node into the collection being built (or make it the root)."""
         if self.stack:
             self.stack[-1][1].append(node)
         else:
             self.root = node
 
     def check_tag(self, event: Any) -> None:
+        """Refuse an explicit tag; returns nothing."""
         if event.tag not in (None, "!"):
             self.fail(
                 event,
@@ -282,6 +289,7 @@ class _Builder:
             )
 
     def fail(self, event: Any, code: str, message: str, hint: str) -> None:
+        """Report a problem that makes the document unusable; returns nothing."""
         self.report.error(self.mark(event.start_mark), code, message, hint)
         self.failed = True
 
