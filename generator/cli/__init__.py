@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator import __version__
+from generator import __version__, console
 from generator.cli.options import QUIET_HELP, SITE_OPTION, VERBOSE_HELP, verbosity_options
 from generator.cli.publish import build, check, print_command, schema, serve
 from generator.console import Verbosity, verbosity
@@ -174,7 +174,6 @@ def new(
       ladderpress new competency pricing
       ladderpress new resource "Escaping the Build Trap" --kind book --competency product-strategy
     """
-    from generator import console
     from generator.commands.scaffold import (
         SHARED,
         Placement,
@@ -224,7 +223,6 @@ def _only_for(kind: str, given_kind: str, flags: dict[str, object]) -> None:
 def _tell_what_is_new(site_dir: Path, kind: str, item_id: str, created: NewFile) -> None:
     """Say what `new` wrote and moved, which competencies now need an expectation for a new
     level, and any other problem in the file written."""
-    from generator import console
     from generator.commands.check import check_site
 
     v = verbosity()

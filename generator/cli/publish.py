@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator import console
 from generator.cli.options import SITE_DIR, SITE_OPTION, output_option, verbosity_options
 from generator.console import FORMATS, verbosity
 from generator.content.model import PAPER_SIZES
@@ -36,7 +37,6 @@ def check(site_dir: Path, strict: bool, fmt: str) -> None:
       ladderpress check
       ladderpress check --strict --format github docs/ladder
     """
-    from generator import console
     from generator.commands.build import check_pages
     from generator.errors import ContentError
 
@@ -104,7 +104,6 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
       ladderpress build
       ladderpress build path/to/site -o public --strict
     """
-    from generator import console
     from generator.commands.build import build as run_build
 
     out = output if output is not None else site_dir / "site"
@@ -150,7 +149,6 @@ def print_command(
       ladderpress print senior-pm
       ladderpress print senior-pm --target group-pm --paper letter -o plan.pdf
     """
-    from generator import console
     from generator.commands.printing import print_worksheet
 
     out = output if output is not None else Path(f"plan-{level}.pdf")
@@ -193,7 +191,6 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
       ladderpress serve
       ladderpress serve path/to/site --port 8080 --open
     """
-    from generator import console
     from generator.commands.devserver import choose_port
     from generator.commands.serve import serve as run_serve
     from generator.commands.serve import show_rebuild
