@@ -1,1 +1,1 @@
-"""What each command does, below the thin click layer in generator/cli.py."""
+"""What each command does, below the thin click layer in generator/cli/."""
