@@ -50,9 +50,7 @@ def build_competencies(
                 expectations=frozen_map(
                     {lv.id: expectations[lv.id] for lv in levels if lv.id in expectations}
                 ),
-                body=e.body,
-                path=e.doc.path,
-                extra=e.extra,
+                **e.file_fields(),
             )
         )
     out.sort(key=lambda c: _matrix_order(c, list(config.categories)))

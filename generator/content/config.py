@@ -43,20 +43,11 @@ def site_config(
     extra_kinds = tuple(k for k in fields["resource_kinds"] if k not in BUILTIN_RESOURCE_KINDS)
     return SiteConfig(
         title=fields.get("title", ""),
-        organization=fields["organization"],
-        description=fields["description"],
-        base_url=fields["base_url"],
-        language=fields["language"],
-        theme=fields["theme"],
-        logo=fields["logo"],
+        **fields.subset("organization", "description", "base_url", "language", "theme", "logo"),
         colors=frozen_map(fields["colors"].values),
-        edit_url=fields["edit_url"],
-        paper=fields["paper"],
-        directory_urls=fields["directory_urls"],
+        **fields.subset("edit_url", "paper", "directory_urls", "categories", "version"),
         markdown_html=markdown["html"],
-        categories=fields["categories"],
         resource_kinds=BUILTIN_RESOURCE_KINDS + extra_kinds,
-        version=fields["version"],
         extra=frozen_map(fields.get("extra")),
         unknown=frozenset(unknown),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping as MappingOf
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,15 +22,13 @@ class Entry:
     #: None when the id is not valid, or is taken by another file (reported)
     id: str | None
 
-    @property
-    def body(self) -> Markdown:
-        """The Markdown after the front matter, positioned in its file."""
-        return Markdown(self.doc.body, self.doc.path, self.doc.body_line)
-
-    @property
-    def extra(self) -> MappingOf[str, Any]:
-        """The free data under 'extra:', read-only."""
-        return frozen_map(self.fields.get("extra"))
+    def file_fields(self) -> dict[str, Any]:
+        """What the model object made from it keeps of the file (model.FromFile's fields)."""
+        return {
+            "body": Markdown(self.doc.body, self.doc.path, self.doc.body_line),
+            "path": self.doc.path,
+            "extra": frozen_map(self.fields.get("extra")),
+        }
 
     def id_mark(self) -> Mark:
         """Where the id is written: the 'id:' value, else the file (whose name it is)."""

@@ -10,7 +10,9 @@ from generator.content.references import Known, check_references
 from generator.errors import Report
 
 #: The one track of a site without content/tracks/.
-IMPLICIT_TRACK = Track("main", "Career ladder", None, None, Markdown("", "", 0), "", implicit=True)
+IMPLICIT_TRACK = Track(
+    "main", "Career ladder", None, None, body=Markdown("", "", 0), path="", implicit=True
+)
 
 
 def build_tracks(entries: list[Entry], has_files: bool) -> tuple[Track, ...]:
@@ -23,9 +25,7 @@ def build_tracks(entries: list[Entry], has_files: bool) -> tuple[Track, ...]:
             e.fields["name"],
             e.fields.get("order"),
             e.fields.get("summary"),
-            e.body,
-            e.doc.path,
-            extra=e.extra,
+            **e.file_fields(),
         )
         for e in entries
         if e.id is not None and e.fields.usable
@@ -74,9 +74,7 @@ def build_levels(
                 scope=f.get("scope"),
                 typical_experience=f["typical_experience"],
                 next=nxt,
-                body=level.entry.body,
-                path=level.entry.doc.path,
-                extra=level.entry.extra,
+                **level.entry.file_fields(),
             )
         )
     built = {lv.id for lv in levels}

@@ -74,22 +74,28 @@ class SiteConfig:
     unknown: frozenset[str]
 
 
+@dataclass(frozen=True, kw_only=True)
+class FromFile:
+    """What an object made from a Markdown file keeps of it: the body, the path, the free data."""
+
+    body: Markdown
+    path: str
+    extra: Mapping[str, Any] = field(default_factory=frozen_map)
+
+
 @dataclass(frozen=True)
-class Track:
+class Track(FromFile):
     """A path up the ladder (individual contributor, management); levels are on one or more."""
 
     id: str
     name: str
     order: int | None
     summary: Markdown | None
-    body: Markdown
-    path: str
     implicit: bool = False
-    extra: Mapping[str, Any] = field(default_factory=frozen_map)
 
 
 @dataclass(frozen=True)
-class Level:
+class Level(FromFile):
     """A rung of the ladder: its rank on its tracks, what it is, and where it leads."""
 
     id: str
@@ -102,9 +108,6 @@ class Level:
     scope: Markdown | None
     typical_experience: str
     next: tuple[str, ...]
-    body: Markdown
-    path: str
-    extra: Mapping[str, Any] = field(default_factory=frozen_map)
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class Expectation:
 
 
 @dataclass(frozen=True)
-class Competency:
+class Competency(FromFile):
     """A skill the framework assesses, with what each level shows in it."""
 
     id: str
@@ -126,9 +129,6 @@ class Competency:
     tracks: tuple[str, ...]
     summary: Markdown | None
     expectations: Mapping[str, Expectation]
-    body: Markdown
-    path: str
-    extra: Mapping[str, Any] = field(default_factory=frozen_map)
 
 
 @dataclass(frozen=True)
@@ -139,11 +139,11 @@ class Resource:
     kind: str
     url: str
     author: str
+    note: Markdown | None
     competencies: tuple[str, ...]
     levels: tuple[str, ...]
     time: str
     cost: str
-    note: Markdown | None
     tags: tuple[str, ...]
     path: str
     line: int
@@ -155,15 +155,12 @@ class Resource:
 
 
 @dataclass(frozen=True)
-class Page:
+class Page(FromFile):
     """A free page of the site (content/pages/), or the home page."""
 
     id: str
     title: str
     order: int | None
-    body: Markdown
-    path: str
-    extra: Mapping[str, Any] = field(default_factory=frozen_map)
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,7 @@ def build_pages(entries: list[Entry], report: Report) -> tuple[Page, ...]:
             continue
         if e.id is None or not e.fields.usable:
             continue
-        out.append(
-            Page(e.id, e.fields["title"], e.fields.get("order"), e.body, e.doc.path, e.extra)
-        )
+        out.append(Page(e.id, e.fields["title"], e.fields.get("order"), **e.file_fields()))
     out.sort(key=lambda p: (p.order is None, p.order or 0, p.title.lower(), p.id))
     return tuple(out)
 
@@ -53,4 +51,4 @@ def build_home(entries: list[Entry], site_title: str) -> Page | None:
     if not entries or not entries[0].fields.usable:
         return None
     e = entries[0]
-    return Page("index", e.fields["title"] or site_title, None, e.body, e.doc.path, e.extra)
+    return Page("index", e.fields["title"] or site_title, None, **e.file_fields())

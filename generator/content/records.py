@@ -207,6 +207,10 @@ class Fields:
         """The value of a key, or ``default`` when it has none."""
         return self.values.get(name, default)
 
+    def subset(self, *names: str) -> dict[str, Any]:
+        """The values of these keys, by name (for a model object whose attributes they are)."""
+        return {name: self.values[name] for name in names}
+
     def mark_of(self, name: str) -> Mark:
         """Where the key's value is written, else where the mapping is."""
         node = self.nodes.get(name)

@@ -64,14 +64,7 @@ def _resource(
     if not ok or len(competencies) != len(f["competencies"]) or len(levels) != len(f["levels"]):
         return None
     return Resource(
-        title=f["title"],
-        kind=f["kind"],
-        url=f["url"],
-        author=f["author"],
-        competencies=f["competencies"],
-        levels=f["levels"],
-        time=f["time"],
-        cost=f["cost"],
+        **f.subset("title", "kind", "url", "author", "competencies", "levels", "time", "cost"),
         note=f.get("note"),
         tags=f["tags"],
         path=path,

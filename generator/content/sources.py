@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import AnyStr
 
 from generator.content import yamltree
 from generator.errors import ERROR, Mark, Report
@@ -76,9 +77,9 @@ class Sources:
 
     root: Path
     site: DataFile | None
+    plan: DataFile | None
     documents: tuple[Document, ...]
     resources: tuple[DataFile, ...]
-    plan: DataFile | None
     assets: tuple[str, ...]
     #: the package's plan.yml: the worksheet as it is where plan.yml does not change it
     plan_defaults: DataFile
@@ -108,16 +109,16 @@ def load(root: Path) -> tuple[Sources, Report]:
             "or start a new site with `ladderpress init`",
         )
         # Not a site folder: anything else said about it would only bury this.
-        return Sources(root, None, (), (), None, (), plan_defaults()), report
+        return Sources(root, None, None, (), (), (), plan_defaults()), report
     reader = _Reader(root, report)
     site = reader.data_file("site.yml")
     content = reader.content(root / "content")
     sources = Sources(
         root,
         site,
+        content.plan,
         tuple(content.documents),
         tuple(content.resources),
-        content.plan,
         tuple(content.assets),
         plan_defaults(),
         reader.stems,
@@ -201,9 +202,8 @@ class _Reader:
                 found.plan = self.data_file(rel)
             else:
                 close = difflib.get_close_matches(name, sorted(KNOWN_ENTRIES), n=1, cutoff=0.6)
-                self.report.warning(
-                    Mark(rel),
-                    "unknown-file",
+                self.ignore(
+                    entry,
                     f"'{rel}' is not part of the content format and is ignored",
                     f"did you mean content/{close[0]}?"
                     if close
@@ -211,6 +211,10 @@ class _Reader:
                     "assets/, index.md and plan.yml",
                 )
         return found
+
+    def ignore(self, entry: Path, message: str, hint: str) -> None:
+        """Warn that a file or folder is not read; returns nothing."""
+        self.report.warning(Mark(self.rel(entry)), "unknown-file", message, hint)
 
     def rel(self, path: Path) -> str:
         """The path relative to the site folder, with forward slashes."""
@@ -243,9 +247,8 @@ class _Reader:
                 docs.append(self.document(entry, kind))
             else:
                 what = "folder" if entry.is_dir() else "file"
-                self.report.warning(
-                    Mark(self.rel(entry)),
-                    "unknown-file",
+                self.ignore(
+                    entry,
                     f"{what} '{self.rel(entry)}' is ignored: only .md files are read here",
                     "rename it to end in .md, or move it to content/assets/",
                 )
@@ -287,9 +290,8 @@ class _Reader:
             if entry.is_file() and entry.suffix in (".yml", ".yaml"):
                 files.append(self.data_file(self.rel(entry)))
             else:
-                self.report.warning(
-                    Mark(self.rel(entry)),
-                    "unknown-file",
+                self.ignore(
+                    entry,
                     f"'{self.rel(entry)}' is ignored: resources are read from .yml files",
                     "rename it to end in .yml",
                 )
@@ -333,10 +335,8 @@ class _Reader:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             self.report.error(
-                Mark(rel, line, col),
+                Mark(rel, *_position(data, b"\n", exc.start)),
                 "not-utf8",
                 f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
                 "save the file with UTF-8 encoding",
@@ -345,16 +345,20 @@ class _Reader:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = _CONTROL.search(text)
         if bad is not None:
-            line = text.count("\n", 0, bad.start()) + 1
-            col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
             self.report.error(
-                Mark(rel, line, col),
+                Mark(rel, *_position(text, "\n", bad.start())),
                 "control-character",
                 f"the file contains the control character U+{ord(bad.group()):04X}",
                 "delete it; content files hold text only",
             )
             return None
         return text
+
+
+def _position(text: AnyStr, newline: AnyStr, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset into a file's text (or bytes)."""
+    line = text.count(newline, 0, offset) + 1
+    return line, offset - (text.rfind(newline, 0, offset) + 1) + 1
 
 
 def excerpt(root: Path, path: str, line: int, around: int = 2) -> list[tuple[int, str]]:

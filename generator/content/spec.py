@@ -42,6 +42,33 @@ def _id_field(of: str) -> Field:
     )
 
 
+def _document(kind: str, name: str, example: str, *fields: Field) -> Record:
+    """The front matter of a kind of document: its id, its name or title, its keys, extra."""
+    return Record(kind, (_id_field(kind), _name(name, kind, example), *fields, EXTRA))
+
+
+def _name(key: str, of: str, example: str) -> Field:
+    """The required key that names a document: a level's title, a track's name."""
+    return Field(key, Text(), f"The {of}'s {key}.", required=True, example=f"{key}: {example}")
+
+
+def _order(where: str, example: int) -> Field:
+    """The key that places a document among the others of its kind."""
+    return Field(
+        "order",
+        Integer(minimum=0, maximum=10_000),
+        f"Position {where}.",
+        example=f"order: {example}",
+    )
+
+
+def _ids(key: str, of: str, doc: str, example: str, default: Any = None) -> Field:
+    """A key that names one id of a kind, or a list of them."""
+    return Field(
+        key, ListOf(Id(of=of), single=True), doc, default=default, example=f"{key}: {example}"
+    )
+
+
 EXPECTATION = Record(
     "expectation",
     (
@@ -92,144 +119,102 @@ class ExpectationType(Type[model.Expectation]):
         }
 
 
-TRACK = Record(
+TRACK = _document(
     "track",
-    (
-        _id_field("track"),
-        Field(
-            "name",
-            Text(),
-            "The track's name.",
-            required=True,
-            example="name: Individual contributor",
-        ),
-        Field(
-            "order",
-            Integer(minimum=0, maximum=10_000),
-            "Position among the tracks (then the file name).",
-            example="order: 3",
-        ),
-        Field(
-            "summary",
-            MARKDOWN,
-            "One sentence on who the track is for (inline Markdown).",
-            example="summary: For product managers who grow by owning bigger problems.",
-        ),
-        EXTRA,
+    "name",
+    "Individual contributor",
+    _order("among the tracks (then the file name)", 3),
+    Field(
+        "summary",
+        MARKDOWN,
+        "One sentence on who the track is for (inline Markdown).",
+        example="summary: For product managers who grow by owning bigger problems.",
     ),
 )
 
-LEVEL = Record(
+LEVEL = _document(
     "level",
-    (
-        _id_field("level"),
-        Field(
-            "title",
-            Text(),
-            "The level's title.",
-            required=True,
-            example="title: Senior Product Manager",
-        ),
-        Field(
-            "track",
-            ListOf(Id(of="a track"), single=True),
-            "The track id, or a list of them; omitted = every track (a shared trunk level).",
-            example="track: ic",
-        ),
-        Field(
-            "rank",
-            Integer(minimum=0, maximum=1000),
-            "Position on the ladder; higher is more senior.",
-            required=True,
-            example="rank: 3",
-        ),
-        Field(
-            "aka",
-            ListOf(Text(), single=True),
-            "Other names for the level.",
-            default=(),
-            example="aka: [PM III]",
-        ),
-        Field(
-            "summary",
-            MARKDOWN,
-            "One paragraph: what the level is (inline Markdown).",
-            example="summary: Owns a product area and its outcomes.",
-        ),
-        Field(
-            "scope",
-            MARKDOWN,
-            "The scope of the role: the product, team or area owned.",
-            example="scope: A product area with one or two teams.",
-        ),
-        Field(
-            "typical_experience",
-            Text(),
-            'Typical experience, e.g. "5–8 years".',
-            default="",
-            example='typical_experience: "5–8 years"',
-        ),
-        Field(
-            "next",
-            ListOf(Id(of="a level"), single=True),
-            "Where this level leads; default: the next rank up in each of its tracks.",
-            example="next: [principal-pm]",
-        ),
-        EXTRA,
+    "title",
+    "Senior Product Manager",
+    _ids(
+        "track",
+        "a track",
+        "The track id, or a list of them; omitted = every track (a shared trunk level).",
+        "ic",
+    ),
+    Field(
+        "rank",
+        Integer(minimum=0, maximum=1000),
+        "Position on the ladder; higher is more senior.",
+        required=True,
+        example="rank: 3",
+    ),
+    Field(
+        "aka",
+        ListOf(Text(), single=True),
+        "Other names for the level.",
+        default=(),
+        example="aka: [PM III]",
+    ),
+    Field(
+        "summary",
+        MARKDOWN,
+        "One paragraph: what the level is (inline Markdown).",
+        example="summary: Owns a product area and its outcomes.",
+    ),
+    Field(
+        "scope",
+        MARKDOWN,
+        "The scope of the role: the product, team or area owned.",
+        example="scope: A product area with one or two teams.",
+    ),
+    Field(
+        "typical_experience",
+        Text(),
+        'Typical experience, e.g. "5–8 years".',
+        default="",
+        example='typical_experience: "5–8 years"',
+    ),
+    _ids(
+        "next",
+        "a level",
+        "Where this level leads; default: the next rank up in each of its tracks.",
+        "[principal-pm]",
     ),
 )
 
-COMPETENCY = Record(
+COMPETENCY = _document(
     "competency",
-    (
-        _id_field("competency"),
-        Field(
-            "name",
-            Text(),
-            "The competency's name.",
-            required=True,
-            example="name: Product strategy",
-        ),
-        Field(
-            "category",
-            Text(),
-            "Groups competencies in the matrix (see site.yml categories).",
-            default="",
-            example="category: Strategy",
-        ),
-        Field(
-            "order",
-            Integer(minimum=0, maximum=10_000),
-            "Position in the matrix (then the file name).",
-            example="order: 2",
-        ),
-        Field(
-            "tracks",
-            ListOf(Id(of="a track"), single=True),
-            "The tracks it applies to; omitted = all.",
-            example="tracks: [ic, management]",
-        ),
-        Field(
-            "summary",
-            MARKDOWN,
-            "One sentence on what the competency is.",
-            example="summary: Choosing where the product goes, and why.",
-        ),
-        Field(
-            "expectations",
-            MapOf(ExpectationType(), of="level id"),
-            "Level id → what that level shows: text, a list of text, or {text, examples}.",
-            default={},
-            example="expectations:\n  pm: Explains how their work serves the product strategy.",
-        ),
-        EXTRA,
+    "name",
+    "Product strategy",
+    Field(
+        "category",
+        Text(),
+        "Groups competencies in the matrix (see site.yml categories).",
+        default="",
+        example="category: Strategy",
+    ),
+    _order("in the matrix (then the file name)", 2),
+    _ids("tracks", "a track", "The tracks it applies to; omitted = all.", "[ic, management]"),
+    Field(
+        "summary",
+        MARKDOWN,
+        "One sentence on what the competency is.",
+        example="summary: Choosing where the product goes, and why.",
+    ),
+    Field(
+        "expectations",
+        MapOf(ExpectationType(), of="level id"),
+        "Level id → what that level shows: text, a list of text, or {text, examples}.",
+        default={},
+        example="expectations:\n  pm: Explains how their work serves the product strategy.",
     ),
 )
 
 RESOURCE = Record(
     "resource",
     (
-        Field("title", Text(), "The resource's title.", required=True, example="title: Inspired"),
+        _name("title", "resource", "Inspired"),
         Field(
             "kind",
             Id(of="a resource kind"),
@@ -241,18 +226,8 @@ RESOURCE = Record(
         ),
         Field("url", Url(), "Where to find it: an http(s) URL or a relative path.", default=""),
         Field("author", Text(), "Author, host or publisher.", default=""),
-        Field(
-            "competencies",
-            ListOf(Id(of="a competency"), single=True),
-            "Competency ids it helps with.",
-            default=(),
-        ),
-        Field(
-            "levels",
-            ListOf(Id(of="a level"), single=True),
-            "Level ids it suits; empty = everyone.",
-            default=(),
-        ),
+        _ids("competencies", "a competency", "Competency ids it helps with.", "[strategy]", ()),
+        _ids("levels", "a level", "Level ids it suits; empty = everyone.", "[pm, senior-pm]", ()),
         Field("time", Text(), 'How long it takes, e.g. "6 hours".', default=""),
         Field("cost", Choice(options=("free", "paid")), "free or paid.", default=""),
         Field(
@@ -268,25 +243,11 @@ RESOURCE = Record(
 
 RESOURCES = ListOf(RESOURCE, unique=False)
 
-PAGE = Record(
+PAGE = _document(
     "page",
-    (
-        _id_field("page"),
-        Field(
-            "title",
-            Text(),
-            "The page's title.",
-            required=True,
-            example="title: How promotions work",
-        ),
-        Field(
-            "order",
-            Integer(minimum=0, maximum=10_000),
-            "Position in the navigation (then the title).",
-            example="order: 4",
-        ),
-        EXTRA,
-    ),
+    "title",
+    "How promotions work",
+    _order("in the navigation (then the title)", 4),
 )
 
 HOME = Record(
