@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import posixpath
-import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -204,9 +206,22 @@ def test_directory_urls_false_links_to_index_files(make_site, tmp_path):
 
 
 def test_build_is_deterministic(tmp_path):
-    build(REPO, tmp_path / "a")
-    build(REPO, tmp_path / "b")
-    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    """Processes with different hash seeds write the same bytes, so no page follows the order
+    of a set or dict of strings (two builds in one process share a seed and could not show it)."""
+    command = [sys.executable, "-m", "generator", "-q", "build", str(REPO), "-o"]
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [*command, str(tmp_path / seed)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    first, second = snapshot(tmp_path / "1"), snapshot(tmp_path / "2")
+    assert "index.html" in first and len(first) > 50
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_failed_build_keeps_previous_output(make_site, tmp_path):
@@ -397,7 +412,15 @@ def test_template_error_is_positioned(make_site, tmp_path):
 
 def test_minimal_site_pages(tmp_path):
     site = check_site(SITES / "minimal").site
-    kinds = [spec.kind for spec in pages(site)]
+    specs = pages(site)
+    kinds = [spec.kind for spec in specs]
     assert kinds.count("level") == 4 and kinds.count("compare") == 6 and kinds.count("matrix") == 3
-    build(SITES / "minimal", tmp_path / "out")
-    shutil.rmtree(tmp_path / "out")
+    built = build(SITES / "minimal", tmp_path / "out")
+    assert [spec.path for spec in built.pages] == [spec.path for spec in specs]
+    # The output is those pages, the theme's static files and the marker: nothing else.
+    written = set(snapshot(tmp_path / "out"))
+    assert {p for p in written if not p.startswith("static/")} == {s.path for s in specs} | {MARKER}
+    theme = REPO / "themes/default/static"
+    assert {p for p in written if p.startswith("static/")} == {
+        f"static/{f.relative_to(theme).as_posix()}" for f in theme.rglob("*") if f.is_file()
+    }

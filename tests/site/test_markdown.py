@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from generator.content.model import Markdown
@@ -142,7 +140,7 @@ PROBLEM_CASES = [
 def test_bad_links_are_reported_and_never_emitted(source, line, col, message):
     result = render(Markdown(source, "content/pages/guide.md", 5), LINKER)
     assert [(p.line, p.col, p.message) for p in result.problems] == [(line, col, message)]
-    url = re.search(r"\]\(([^)]*)\)", source).group(1)
+    url = source[source.index("](") + 2 : source.rindex(")")]  # javascript:alert(1) whole
     assert f'="{url}"' not in result.html, result.html
 
 
