@@ -3,7 +3,10 @@ a mistake shows the error page, the fix brings the page back."""
 
 from __future__ import annotations
 
+import pytest
 
+
+@pytest.mark.slow
 def test_edits_and_mistakes_show_up_in_the_open_page(browser, served):
     context = browser.new_context()
     page = context.new_page()

@@ -54,6 +54,7 @@ def test_no_horizontal_overflow_on_a_phone(browser, base_url, path):
 AXE_PAGES = {k: v for k, v in KEY_PAGES.items() if k != "compare index"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", AXE_PAGES.values(), ids=AXE_PAGES.keys())
 def test_axe_finds_no_serious_violations(browser, base_url, path, scheme):

@@ -45,6 +45,7 @@ def appears(needle: str, text: str) -> bool:
     return all(any(word == h for h in hay) for word in words(needle).split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize(("level", "target", "path"), WORKSHEETS, ids=[w[2] for w in WORKSHEETS])
 def test_worksheet_prints_on_at_most_four_pages(browser, base_url, level, target, path, paper):
@@ -66,6 +67,7 @@ def test_worksheet_prints_on_at_most_four_pages(browser, base_url, level, target
                 assert appears(statement.source, text), statement.source
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_nothing_falls_outside_the_printable_area(browser, base_url, paper):
     width = PRINTABLE_WIDTH[paper]
@@ -84,6 +86,7 @@ def test_nothing_falls_outside_the_printable_area(browser, base_url, paper):
     context.close()
 
 
+@pytest.mark.slow
 def test_blank_worksheet_prints(browser, base_url):
     context = browser.new_context()
     page = context.new_page()
@@ -119,6 +122,7 @@ def fill(page):
     page.fill("textarea[name='goals.short.specific']", "Own the onboarding area's strategy")
 
 
+@pytest.mark.slow
 def test_fill_in_is_saved_restored_printed_and_cleared(sheet):
     page, requests = sheet
     fill(page)
@@ -162,6 +166,7 @@ def test_fill_in_is_saved_restored_printed_and_cleared(sheet):
     assert page.input_value("textarea[name='reflect.evidence.execution']") == ""
 
 
+@pytest.mark.slow
 def test_download_and_load_a_plan(sheet, tmp_path):
     page, requests = sheet
     fill(page)
@@ -212,6 +217,7 @@ def test_without_javascript_it_is_a_blank_worksheet(browser, base_url):
     context.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_worksheet_has_no_serious_accessibility_violations(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme)
