@@ -1,0 +1,41 @@
+"""Free pages and the home page."""
+
+from __future__ import annotations
+
+from generator.content.pages import RESERVED_SLUGS, build_home, build_pages
+from generator.errors import Report
+from tests.content.helpers import entries, problems
+
+
+def test_pages_in_navigation_order():
+    found = entries(
+        "page",
+        {"b": "title: Beta\n", "a": "title: alpha\n", "z": "title: Zed\norder: 1\n"},
+    )
+    assert [p.id for p in build_pages(found, Report())] == ["z", "a", "b"]
+
+
+def test_a_page_may_not_take_an_id_the_site_uses():
+    assert {"ladder", "levels", "plan", "404"} <= RESERVED_SLUGS
+    report = Report()
+    pages = build_pages(
+        entries("page", {"ladder": "title: L\n", "x": "id: plan\ntitle: P\n"}), report
+    )
+    assert pages == ()
+    assert problems(report) == [
+        ("content/pages/ladder.md", 1, 1, "reserved-slug"),
+        ("content/pages/x.md", 2, 5, "reserved-slug"),
+    ]
+
+
+def test_the_home_page_s_title_defaults_to_the_site_s():
+    (home,) = entries("home", {"index": None})
+    page = build_home([home], "Acme ladder")
+    assert page is not None and (page.id, page.title, page.path) == (
+        "index",
+        "Acme ladder",
+        "content/index.md",
+    )
+    titled = build_home(entries("home", {"index": "title: Welcome\n"}), "Acme ladder")
+    assert titled is not None and titled.title == "Welcome"
+    assert build_home([], "Acme ladder") is None
