@@ -9,16 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.commands.placement import SHARED as SHARED  # what `new` answers "which track?"
+from generator.commands.placement import Placement, RankMove, place_level, rank_marks, unknown
+from generator.content.entries import read_entries
 from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
-from generator.content.model import Level, Site
+from generator.content.model import Site
 from generator.content.records import Record
-from generator.content.sources import Document, Sources, load
+from generator.content.sources import Sources, load
 from generator.content.spec import COMPETENCY, LEVEL, PAGE, RESOURCE, TRACK
-from generator.content.types import suggest
-from generator.content.validate import RESERVED_SLUGS, validate
-from generator.content.yamltree import INT, Mapping, Scalar, Sequence
-from generator.errors import ContentError, Mark, ScaffoldError
+from generator.content.validate import DOCUMENTS, RESERVED_SLUGS, validate
+from generator.content.yamltree import Sequence
+from generator.errors import ContentError, Report, ScaffoldError
 from generator.paths import data_dir, example_dir
 
 SCAFFOLD = data_dir() / "scaffold"
@@ -103,22 +105,6 @@ def _rename(text: str, organization: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class RankMove:
-    """A level whose rank moves up by one to make room for a new level."""
-
-    path: Path
-    level_id: str
-    line: int
-    col: int
-    old: int
-
-    @property
-    def new(self) -> int:
-        """The rank it moves to."""
-        return self.old + 1
-
-
-@dataclass(frozen=True)
 class NewFile:
     """A content file that `ladderpress new` writes, and the ranks it moves to fit it in."""
 
@@ -126,16 +112,6 @@ class NewFile:
     text: str
     moves: tuple[RankMove, ...] = ()
     append: bool = False
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where `ladderpress new level` puts a level: its tracks (none: every track) and rank."""
-
-    tracks: tuple[str, ...] = ()
-    rank: int | None = None
-    after: str | None = None
-    shared: bool = False
 
 
 def new_file(
@@ -161,7 +137,8 @@ def new_file(
     sources = _site_sources(root)
     folder = root / "content" / KINDS[kind]
     path = folder / f"{item_id}.md"
-    taken = {d.stem for d in sources.of_kind(kind)} | _front_ids(sources.of_kind(kind))
+    entries = read_entries(sources.of_kind(kind), kind, DOCUMENTS[kind], Report())
+    taken = {d.stem for d in sources.of_kind(kind)} | {e.id for e in entries if e.id}
     if path.exists() or item_id in taken:
         raise ScaffoldError(
             f"a {kind} with the id '{item_id}' already exists in content/{KINDS[kind]}/"
@@ -170,7 +147,7 @@ def new_file(
     if kind == "level":
         site = _model(sources)
         tracks, rank, moves = place_level(
-            site, _rank_marks(sources), placement or Placement(), choose_track
+            site, rank_marks(entries), placement or Placement(), choose_track
         )
         return NewFile(path, _level(name, rank, tracks), moves)
     if kind == "competency":
@@ -180,81 +157,6 @@ def new_file(
     else:
         text = _page(name)
     return NewFile(path, text)
-
-
-def place_level(
-    site: Site,
-    rank_marks: dict[str, Mark],
-    placement: Placement,
-    choose_track: Callable[[list[str]], str] | None = None,
-) -> tuple[tuple[str, ...], int, tuple[RankMove, ...]]:
-    """The tracks and rank of a new level, and the levels that move up to make room.
-
-    ``rank_marks`` says where each level file writes its rank (path → mark).
-    """
-    track_ids = [t.id for t in site.tracks if not t.implicit]
-    level_ids = [level.id for level in site.levels]
-    for track in placement.tracks:
-        if track not in track_ids:
-            raise ScaffoldError(_unknown("track", track, track_ids))
-    if placement.tracks and placement.shared:
-        raise ScaffoldError("--shared puts the level on every track; leave out --track")
-    tracks, shared = placement.tracks, placement.shared
-    rank = placement.rank
-    if placement.after is not None:
-        if placement.after not in level_ids:
-            raise ScaffoldError(_unknown("level", placement.after, level_ids))
-        below = site.level(placement.after)
-        rank = below.rank + 1
-        if not tracks and not shared:
-            tracks, shared = ((), True) if below.shared else (below.tracks, False)
-    if not tracks and not shared and len(track_ids) > 1:
-        if choose_track is None:
-            raise ScaffoldError(
-                f"this site has several tracks ({', '.join(track_ids)}): say where the level "
-                "goes with --track ID, --after LEVEL, or --shared for a level every track shares"
-            )
-        answer = choose_track(track_ids)
-        tracks, shared = ((), True) if answer == SHARED else ((answer,), False)
-    on = set(tracks) if tracks else {t.id for t in site.tracks}
-    mates = [level for level in site.levels if on & set(level.tracks)]
-    if rank is None:
-        if shared and len(track_ids) > 1:
-            trunk = [level.rank for level in site.levels if level.shared]
-            rank = max(trunk, default=0) + 1
-        else:
-            rank = max((level.rank for level in mates), default=0) + 1
-    return tracks, rank, _moves(site, rank_marks, on, rank)
-
-
-#: The answer to "which track?" that means every track.
-SHARED = "shared"
-
-
-def _moves(
-    site: Site, rank_marks: dict[str, Mark], tracks: set[str], rank: int
-) -> tuple[RankMove, ...]:
-    """The levels at rank or above on these tracks (and on the tracks they share), each up one."""
-    moving: dict[str, Level] = {}
-    reach = set(tracks)
-    while True:
-        found = {
-            level.id: level
-            for level in site.levels
-            if level.rank >= rank and reach & set(level.tracks)
-        }
-        grown = reach | {t for level in found.values() for t in level.tracks}
-        moving = found
-        if grown == reach:
-            break
-        reach = grown
-    if not any(level.rank == rank for level in moving.values()):
-        return ()
-    return tuple(
-        RankMove(Path(level.path), level.id, mark.line, mark.col, level.rank)
-        for level in sorted(moving.values(), key=lambda lv: (-lv.rank, lv.id))
-        for mark in [rank_marks[level.path]]
-    )
 
 
 def write_new(root: Path, new: NewFile) -> None:
@@ -292,34 +194,6 @@ def _model(sources: Sources) -> Site:
     if site is None:
         raise ContentError(report.sorted())
     return site
-
-
-def _rank_marks(sources: Sources) -> dict[str, Mark]:
-    """Where each level file writes its rank: path → the mark of the number."""
-    marks = {}
-    for doc in sources.of_kind("level"):
-        if isinstance(doc.front, Mapping):
-            node = doc.front.get("rank")
-            if isinstance(node, Scalar) and node.tag == INT:
-                marks[doc.path] = node.mark
-    return marks
-
-
-def _unknown(kind: str, word: str, known: list[str]) -> str:
-    close = suggest(word, known)
-    return f"unknown {kind} '{word}'" + (
-        f"; {close}" if close else f" (known: {', '.join(known) or 'none'})"
-    )
-
-
-def _front_ids(docs: list[Document]) -> set[str]:
-    ids = set()
-    for doc in docs:
-        if isinstance(doc.front, Mapping):
-            node = doc.front.get("id")
-            if isinstance(node, Scalar):
-                ids.add(node.text)
-    return ids
 
 
 def _quote(text: str) -> str:
@@ -384,15 +258,15 @@ def new_resource(root: Path, entry: ResourceEntry) -> NewFile:
     if not entry.title.strip():
         problems.append("the title is empty")
     if entry.kind not in site.config.resource_kinds:
-        problems.append(_unknown("kind", entry.kind, list(site.config.resource_kinds)))
+        problems.append(unknown("kind", entry.kind, list(site.config.resource_kinds)))
     for competency in entry.competencies:
         known = [c.id for c in site.competencies]
         if competency not in known:
-            problems.append(_unknown("competency", competency, known))
+            problems.append(unknown("competency", competency, known))
     for level in entry.levels:
         known = [lv.id for lv in site.levels]
         if level not in known:
-            problems.append(_unknown("level", level, known))
+            problems.append(unknown("level", level, known))
     if entry.url and not re.match(r"^(https?://|mailto:|\.\./assets/|assets/)", entry.url):
         problems.append(f"'{entry.url}' is not a web address (https://…)")
     name = entry.file or _resource_file(site, entry.kind)
