@@ -138,7 +138,7 @@ def _text(diagnostics: list[Diagnostic], site_arg: str, color: bool) -> str:
     """`path:line:col: severity: message` lines, each followed by its hint."""
     lines = []
     for d in diagnostics:
-        where = f"{display_path(site_arg, d.path)}:{d.line}:{d.col}:"
+        where = ":".join(filter(None, (display_path(site_arg, d.path), d.mark.place))) + ":"
         severity = str(d.severity)
         if color:
             where = click.style(where, bold=True)

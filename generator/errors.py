@@ -35,15 +35,39 @@ WARNING = Severity.WARNING
 
 @dataclass(frozen=True, order=True)
 class Mark:
-    """A place in a source file: a path relative to the site folder, 1-based line and column."""
+    """A place in a source file: a path relative to the site folder, 1-based line and column.
+
+    In a workbook, a cell of a sheet: line and col are its row and column (0: the whole
+    sheet or file)."""
 
     path: str
     line: int = 1
     col: int = 1
+    sheet: str = ""
+
+    @property
+    def place(self) -> str:
+        """`line:col`, or in a workbook `Sheet!C7` (quoted as Excel quotes sheet names);
+        empty for a whole file."""
+        if not self.sheet:
+            return f"{self.line}:{self.col}" if self.line else ""
+        name = self.sheet
+        if not name.replace("_", "a").replace(".", "a").isalnum():
+            name = "'" + name.replace("'", "''") + "'"
+        return f"{name}!{column_letters(self.col)}{self.line}" if self.line else name
 
     def __str__(self) -> str:
         """`path:line:col`, which editors and CI logs make clickable."""
-        return f"{self.path}:{self.line}:{self.col}"
+        return f"{self.path}:{self.place}" if self.place else self.path
+
+
+def column_letters(col: int) -> str:
+    """A spreadsheet column's letters: 1 → A, 27 → AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
