@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content.model import Site
-from generator.site import colors, exports, views
+from generator.site import colors, exports, views, workbook
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
@@ -348,6 +348,7 @@ KINDS: tuple[PageKind, ...] = (
     ),
     _data("json", "framework.json", exports.framework_json, exports.framework_view),
     _data("csv", "ladder.csv", exports.ladder_csv, exports.matrix_view),
+    _data("xlsx", "ladder.xlsx", workbook.ladder_xlsx, workbook.workbook_view),
     _data("sitemap", "sitemap.xml", exports.sitemap),
 )
 

@@ -1,0 +1,242 @@
+"""Tables (site/tables.py) as spreadsheet files: xlsx through openpyxl, ods through odfpy
+(the `sheets` extra), csv through the standard library.
+
+Every file is byte-identical for the same tables: fixed dates in the file's properties
+and in its zip entries.  Text that a spreadsheet would take for a formula (`=…`, `+…`,
+`-…`, `@…`) is neutralised: a text cell with Excel's quote prefix in xlsx, a text cell
+in ods (which never holds a formula), and a leading `'` in csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from generator.content.model import Site
+from generator.content.workbook import needs_extra
+from generator.site.exports import framework_view
+from generator.site.tables import Table, workbook_tables
+
+#: The date written into files: the zip format's earliest, so no build's time shows.
+FIXED_DATE = datetime(1980, 1, 1)
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_HEADER_FILL = "DCE3F0"
+_BAND_FILL = "EEF2F8"
+_LINK_COLOR = "1F4FBF"
+
+
+def risky(text: str) -> bool:
+    """True for text that a spreadsheet could run as a formula when the cell is opened."""
+    return text.startswith(_RISKY)
+
+
+def neutralised(text: str) -> str:
+    """Text made safe for a CSV file: a leading `'` before what could start a formula."""
+    return "'" + text if risky(text) else text
+
+
+def csv_bytes(table: Table) -> bytes:
+    """The table as CSV: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralised(h) for h in table.header])
+    for row in table.rows:
+        writer.writerow([neutralised(cell.text) for cell in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(tables: Sequence[Table]) -> bytes:
+    """The tables as an xlsx workbook, one sheet each, styled for reading and printing."""
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        _xlsx_sheet(book.create_sheet(table.name), table)
+    book.properties.creator = "Ladderpress"
+    book.properties.created = FIXED_DATE
+    book.properties.modified = FIXED_DATE
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()
+    return fixed_zip(buffer.getvalue())
+
+
+def _xlsx_sheet(sheet: Any, table: Table) -> None:
+    """Fill one worksheet: a bold header, wrapped cells, bands, links, widths, frozen panes."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    line = Border(bottom=Side(style="thin", color="8A94A6"))
+    for col, title in enumerate(table.header, 1):
+        cell = _put(sheet, 1, col, title)
+        cell.font, cell.alignment, cell.border = bold, wrap, line
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    width = len(table.header)
+    for index, row in enumerate(table.rows):
+        at = index + 2
+        if index in table.bands:
+            cell = _put(sheet, at, 1, row[0].text)
+            cell.font = bold
+            cell.fill = PatternFill("solid", fgColor=_BAND_FILL)
+            sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+            continue
+        for col, value in enumerate(row, 1):
+            cell = _put(sheet, at, col, value.text)
+            cell.alignment = wrap
+            if value.url:
+                cell.hyperlink = value.url
+                cell.font = Font(color=_LINK_COLOR, underline="single")
+        sheet.cell(at, 1).font = bold
+    for col, chars in enumerate(table.widths, 1):
+        sheet.column_dimensions[get_column_letter(col)].width = chars
+    rows, cols = table.frozen
+    sheet.freeze_panes = sheet.cell(rows + 1, cols + 1).coordinate
+    if not table.bands and table.rows:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(table.rows) + 1}"
+    for col, values in table.choices.items():
+        listed = ",".join(values)
+        if table.rows and len(listed) < 250 and not any(c in listed for c in '",'):
+            letter = get_column_letter(col + 1)
+            check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+            check.add(f"{letter}2:{letter}{len(table.rows) + 1}")
+            sheet.add_data_validation(check)
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _put(sheet: Any, row: int, col: int, text: str) -> Any:
+    """Write text into a cell as text (a whole number as a number), never as a formula."""
+    cell = sheet.cell(row, col)
+    if text.isdigit() and len(text) < 10 and not text.startswith("0"):
+        cell.value = int(text)
+        return cell
+    cell.value = text
+    cell.data_type = "s"
+    if risky(text):
+        cell.quotePrefix = True
+    return cell
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The zip archive with every entry dated FIXED_DATE, entries in the same order and
+    compressed as they were (an ods file's `mimetype` stays first and stored)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def ods_bytes(tables: Sequence[Table]) -> bytes:
+    """The tables as an OpenDocument spreadsheet (needs odfpy, from the `sheets` extra)."""
+    odf = needs_extra("odf", "write .ods files")
+    from odf.opendocument import OpenDocumentSpreadsheet
+
+    doc = OpenDocumentSpreadsheet()
+    doc.meta.childNodes[:] = []  # no generator or dates: the same tables, the same bytes
+    styles = _ods_styles(doc, tables)
+    for table in tables:
+        doc.spreadsheet.addElement(_ods_table(odf, table, styles))
+    buffer = io.BytesIO()
+    doc.write(buffer)
+    return fixed_zip(buffer.getvalue())
+
+
+def _ods_styles(doc: Any, tables: Sequence[Table]) -> dict[str, Any]:
+    """The cell and column styles the ods sheets use, added to the document."""
+    from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
+
+    def cell_style(name: str, background: str = "", bold: bool = False) -> Any:
+        style = Style(name=name, family="table-cell")
+        props = {"wrapoption": "wrap", "verticalalign": "top"}
+        if background:
+            props["backgroundcolor"] = "#" + background
+        style.addElement(TableCellProperties(**props))
+        if bold:
+            style.addElement(TextProperties(fontweight="bold"))
+        doc.automaticstyles.addElement(style)
+        return style
+
+    styles = {
+        "body": cell_style("body"),
+        "first": cell_style("first", bold=True),
+        "header": cell_style("header", _HEADER_FILL, bold=True),
+        "band": cell_style("band", _BAND_FILL, bold=True),
+    }
+    for chars in sorted({w for t in tables for w in t.widths}):
+        style = Style(name=f"w{chars}", family="table-column")
+        style.addElement(TableColumnProperties(columnwidth=f"{chars * 0.19:.2f}cm"))
+        doc.automaticstyles.addElement(style)
+        styles[f"w{chars}"] = style
+    return styles
+
+
+def _ods_table(odf: Any, table: Table, styles: dict[str, Any]) -> Any:
+    """One ods sheet: its columns, the header row, the rows (bands spanning the table)."""
+    from odf.table import CoveredTableCell, TableColumn, TableRow
+    from odf.table import Table as OdsTable
+
+    sheet = OdsTable(name=table.name)
+    for chars in table.widths:
+        sheet.addElement(TableColumn(stylename=styles[f"w{chars}"]))
+    header = TableRow()
+    for title in table.header:
+        header.addElement(_ods_cell(title, "", styles["header"]))
+    sheet.addElement(header)
+    for index, row in enumerate(table.rows):
+        element = TableRow()
+        if index in table.bands:
+            span = len(table.header)
+            element.addElement(
+                _ods_cell(row[0].text, "", styles["band"], numbercolumnsspanned=span)
+            )
+            for _ in range(span - 1):
+                element.addElement(CoveredTableCell())
+        else:
+            for col, cell in enumerate(row):
+                style = styles["first"] if col == 0 else styles["body"]
+                element.addElement(_ods_cell(cell.text, cell.url, style))
+        sheet.addElement(element)
+    return sheet
+
+
+def _ods_cell(text: str, url: str, style: Any, **attrs: Any) -> Any:
+    """A text cell, one paragraph a line; the text a link when url is given."""
+    from odf.table import TableCell
+    from odf.text import A, P
+
+    cell = TableCell(valuetype="string", stylename=style, **attrs)
+    for line in text.split("\n") if text else []:
+        paragraph = P()
+        if url:
+            paragraph.addElement(A(href=url, text=line))
+        else:
+            paragraph.addText(line)
+        cell.addElement(paragraph)
+    return cell
+
+
+def workbook_view(site: Site, key: tuple[str, ...]) -> dict[str, Any]:
+    """What ladder.xlsx holds: the whole framework, and the worksheets' rating scale."""
+    return {**framework_view(site, key), "plan": site.plan}
+
+
+def ladder_xlsx(site: Site, view: Mapping[str, Any], paths: Sequence[str]) -> bytes:
+    """The framework as a workbook: a matrix per track, the levels, competencies, tracks,
+    resources and a self-assessment sheet per level (see `ladderpress export`)."""
+    return xlsx_bytes(workbook_tables(site))
