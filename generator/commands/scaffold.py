@@ -15,10 +15,11 @@ from generator.content.entries import read_entries
 from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Site
+from generator.content.pages import RESERVED_SLUGS
 from generator.content.records import Record
 from generator.content.sources import Sources, load
 from generator.content.spec import COMPETENCY, LEVEL, PAGE, RESOURCE, TRACK
-from generator.content.validate import DOCUMENTS, RESERVED_SLUGS, validate
+from generator.content.validate import DOCUMENTS, validate
 from generator.content.yamltree import Sequence
 from generator.errors import ContentError, Report, ScaffoldError
 from generator.paths import data_dir, example_dir

@@ -15,15 +15,13 @@ from generator.content.config import site_config
 from generator.content.entries import Entry, read_entries
 from generator.content.levels import build_levels, build_tracks
 from generator.content.model import Site
-from generator.content.pages import RESERVED_SLUGS, build_home, build_pages
+from generator.content.pages import build_home, build_pages
 from generator.content.plan import build_plan
 from generator.content.records import Record
 from generator.content.references import known
 from generator.content.resources import build_resources, warn_unsuited
 from generator.content.sources import Sources
 from generator.errors import Mark, Report
-
-__all__ = ["RESERVED_SLUGS", "validate"]
 
 #: Each kind of document and the table its front matter is checked against.
 DOCUMENTS: dict[str, Record] = {
