@@ -15,6 +15,7 @@ import click
 from generator import __version__, console
 from generator.cli.options import QUIET_HELP, SITE_OPTION, VERBOSE_HELP, verbosity_options
 from generator.cli.publish import build, check, print_command, schema, serve
+from generator.cli.sheets import export, import_command
 from generator.console import Verbosity, verbosity
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     ctx.obj = Verbosity(quiet, verbose)
 
 
-for command in (check, schema, build, print_command, serve):
+for command in (check, schema, build, print_command, serve, import_command, export):
     main.add_command(command)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -22,15 +22,8 @@ MARKER_TEXT = "This folder is made by `ladderpress build` and replaced on every 
 
 def check_output(out: Path, site_root: Path, force: bool) -> None:
     """Raise OutputError for a folder whose replacement would destroy what is not ours."""
-    target = out.resolve()
+    target = _check_place(out)
     root = site_root.resolve()
-    home = Path.home().resolve()
-    if target == Path(target.anchor):
-        raise OutputError(
-            f"refusing to write the site to {target}: it is the root of the file system"
-        )
-    if target == home:
-        raise OutputError(f"refusing to write the site to {target}: it is your home folder")
     if target == root or target in root.parents:
         raise OutputError(
             f"refusing to write the site to {out}: it holds the site's own files (site.yml, content/)"
@@ -40,10 +33,7 @@ def check_output(out: Path, site_root: Path, force: bool) -> None:
             raise OutputError(
                 f"refusing to write the site inside {protected}/: choose a folder such as site/"
             )
-    if out.is_symlink():
-        raise OutputError(f"refusing to write the site to {out}: it is a symbolic link")
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"refusing to write the site to {out}: it is a file, not a folder")
+    _check_kind(out)
     if (target / "site.yml").exists() or (target / "content").is_dir():
         raise OutputError(f"refusing to write the site to {out}: it contains site.yml or content/")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file() and not force:
@@ -51,6 +41,81 @@ def check_output(out: Path, site_root: Path, force: bool) -> None:
             f"{out} is not empty and was not made by Ladderpress; "
             "choose another folder, or pass --force to replace it"
         )
+
+
+def _check_place(out: Path) -> Path:
+    """out resolved; OutputError for the root of the file system or the home folder."""
+    target = out.resolve()
+    if target == Path(target.anchor):
+        raise OutputError(
+            f"refusing to write the site to {target}: it is the root of the file system"
+        )
+    if target == Path.home().resolve():
+        raise OutputError(f"refusing to write the site to {target}: it is your home folder")
+    return target
+
+
+def _check_kind(out: Path) -> None:
+    """OutputError for a symbolic link or a file where a folder should go."""
+    if out.is_symlink():
+        raise OutputError(f"refusing to write the site to {out}: it is a symbolic link")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"refusing to write the site to {out}: it is a file, not a folder")
+
+
+def check_new_site(out: Path, force: bool) -> None:
+    """Raise OutputError for a folder that a new site's files must not go into: any that
+    build refuses, and one that is not empty, unless force (then its site.yml and content/
+    are replaced, and nothing else in it is touched)."""
+    _check_place(out)
+    _check_kind(out)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise OutputError(
+            f"{out} is not empty; choose a new folder, or pass --force to replace its "
+            "site.yml and content/"
+        )
+
+
+def write_new_site(out: Path, files: dict[str, bytes], check: Callable[[Path], None]) -> None:
+    """Write a new site's files beside out, let check see them there (it raises to stop),
+    then move them in: out itself when it does not exist, else each top-level file and
+    folder of files in place of out's own (site.yml, content/); nothing else changes."""
+    parent = out.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {parent}: {exc.strerror}") from None
+    try:
+        _write_files(staging, files, {}, unchanged_too=True)
+        check(staging)
+        if not out.exists():
+            os.rename(staging, out.absolute())
+            return
+        for top in sorted({PurePosixPath(rel).parts[0] for rel in files}):
+            _replace(staging / top, out.absolute() / top)
+    except OSError as exc:
+        raise OutputError(f"cannot write the site to {out}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace(new: Path, old: Path) -> None:
+    """Put new where old is (a file or a folder), old removed once new is in place."""
+    if not old.exists() and not old.is_symlink():
+        os.rename(new, old)
+        return
+    aside = old.with_name(f".{old.name}.old-{os.getpid()}")
+    os.rename(old, aside)
+    try:
+        os.rename(new, old)
+    except BaseException:
+        os.rename(aside, old)
+        raise
+    if aside.is_dir() and not aside.is_symlink():
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        aside.unlink()
 
 
 def safe_path(root: Path, rel: str) -> Path:
