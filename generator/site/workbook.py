@@ -19,7 +19,7 @@ from typing import Any
 from generator.content.model import Site
 from generator.content.workbook import needs_extra
 from generator.site.exports import framework_view
-from generator.site.tables import Table, workbook_tables
+from generator.site.tables import Cell, Table, workbook_tables
 
 #: The date written into files: the zip format's earliest, so no build's time shows.
 FIXED_DATE = datetime(1980, 1, 1)
@@ -96,6 +96,7 @@ def _xlsx_sheet(sheet: Any, table: Table) -> None:
                 cell.hyperlink = value.url
                 cell.font = Font(color=_LINK_COLOR, underline="single")
         sheet.cell(at, 1).font = bold
+        sheet.row_dimensions[at].height = row_height(row, table.widths)
     for col, chars in enumerate(table.widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = chars
     rows, cols = table.frozen
@@ -114,6 +115,17 @@ def _xlsx_sheet(sheet: Any, table: Table) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def row_height(row: Sequence[Cell], widths: Sequence[int]) -> float:
+    """The height in points that shows every line of the row's wrapped text (spreadsheets
+    do not size rows to wrapped text when they open a file)."""
+    lines = 1
+    for cell, width in zip(row, widths):
+        per_line = max(int(width * 1.2), 1)
+        wrapped = sum(-(-len(line) // per_line) or 1 for line in cell.text.split("\n"))
+        lines = max(lines, wrapped)
+    return min(15.0 * lines + 3, 409.0)
 
 
 def _put(sheet: Any, row: int, col: int, text: str) -> Any:
