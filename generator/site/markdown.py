@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +23,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from generator.content.ids import slugify
 from generator.content.model import Markdown
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
@@ -125,13 +125,6 @@ def relative_url(page: str, target: str, directory_urls: bool = True) -> str:
     return rel
 
 
-def slugify(text: str) -> str:
-    """A heading's id: lower-case words joined by hyphens (letters of any script kept)."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[^\w\s-]", "", text).strip()
-    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
-
-
 def unique_id(base: str, taken: set[str]) -> str:
     """base, or base-2, base-3 … when taken has it; the id returned is added to taken."""
     candidate, number = base, 1
@@ -161,7 +154,7 @@ def _ladder_rule(state: StateCore) -> None:
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and index + 1 < len(tokens):
-            heading_id = unique_id(slugify(_inline_text(tokens[index + 1])), env.ids)
+            heading_id = unique_id(slugify(_inline_text(tokens[index + 1])) or "section", env.ids)
             token.attrSet("id", heading_id)
             env.headings.append(heading_id)
         if token.type != "inline" or not token.children:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content.ids import slugify
 from generator.content.model import Markdown
-from generator.site.markdown import Linker, relative_url, render, slugify
+from generator.site.markdown import Linker, relative_url, render
 
 LINKER = Linker(
     source="content/pages/guide.md",
@@ -175,4 +176,9 @@ def test_relative_urls(page, target, directory_urls, expected):
 
 def test_slugify():
     assert slugify("What good looks like!") == "what-good-looks-like"
-    assert slugify("  ") == "section"
+    assert slugify("  ") == ""
+
+
+def test_a_heading_with_no_letters_gets_an_id_all_the_same():
+    result = render(Markdown("## !!!\n\n## ?\n", "content/pages/p.md", 1), None)
+    assert result.headings == ("section", "section-2")
