@@ -3,6 +3,7 @@ when nothing is wrong write the files, checked as `ladderpress check` checks the
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -107,7 +108,9 @@ def summary(framework: Imported, checked: list[Diagnostic]) -> str:
     unsuited = sum(1 for d in checked if d.code == "unsuited-level")
     if unsuited:
         made += f"; {plural(unsuited, 'level')} that no resource suits"
-    other = [d for d in checked if d.severity != ERROR and d.code not in EXPECTED_WARNINGS]
+    other = Counter(
+        d.code for d in checked if d.severity != ERROR and d.code not in EXPECTED_WARNINGS
+    )
     if other:
-        made += f"; `check` warns of {plural(len(other), 'other thing')}"
+        made += "; `check` also warns: " + ", ".join(f"{code} ({n})" for code, n in other.items())
     return made + "."

@@ -43,7 +43,17 @@ ROLES: dict[str, tuple[str, ...]] = {
         "competenza",
         "fahigkeit",
     ),
-    "category": ("category", "group", "pillar", "domain", "kategorie", "categorie", "categoria"),
+    "category": (
+        "category",
+        "group",
+        "pillar",
+        "domain",
+        "theme",
+        "area",
+        "kategorie",
+        "categorie",
+        "categoria",
+    ),
     "text": (
         "expectation",
         "expectations",
@@ -103,14 +113,18 @@ def role_of(header: str, roles: Iterable[str]) -> str:
 
 
 def roles_of(headers: dict[int, str], roles: Iterable[str]) -> dict[str, int]:
-    """Which column plays each role: the first column to name it; each column plays one."""
+    """Which column plays each role, roles in the order given: the column whose header is
+    the role's likeliest word (leftmost on a tie); each column plays one role."""
     found: dict[str, int] = {}
-    wanted = list(roles)
-    for role in wanted:
-        for col, header in sorted(headers.items()):
-            if col not in found.values() and normal(header) in ROLES[role]:
-                found[role] = col
-                break
+    for role in roles:
+        words = ROLES[role]
+        ranked = sorted(
+            (words.index(normal(header)), col)
+            for col, header in headers.items()
+            if col not in found.values() and normal(header) in words
+        )
+        if ranked:
+            found[role] = ranked[0][1]
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.content.cells import Ids, normal
+from generator.content.cells import Ids, names, normal
 from generator.content.ids import is_id
 from generator.content.sidesheets import Row
 from generator.content.types import suggest
@@ -65,10 +65,18 @@ class Names:
             report.error(
                 mark,
                 f"sheet-unknown-{self.kind}",
-                f"unknown {self.kind} '{name}'",
-                suggest(name, self.shown) or f"the {self.kind}s are: {', '.join(self.shown)}",
+                f"unknown {self.kind} '{name}' (known: {', '.join(self.shown)})",
+                suggest(name, self.shown),
             )
         return found
+
+    def find_all(self, text: str, mark: Mark, report: Report) -> list[str]:
+        """The ids of the items a cell names: the whole text when it is a name, else each
+        of the names it lists; the names not known are reported."""
+        if normal(text) in self.by:
+            return [self.by[normal(text)]]
+        found = [self.find(name, mark, report) for name in names(text)]
+        return [f for f in found if f]
 
 
 def own_id(row: Row, name: str, ids: Ids, report: Report) -> str:

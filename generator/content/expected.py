@@ -109,8 +109,7 @@ def _applies(
         text = row.get("track")
         if normal(text) in ("all", "all tracks"):
             return None
-        on = [tracks.find(n, row.marks["track"], report) for n in names(text)]
-        return _unless_all(tuple(t for t in on if t), all_tracks)
+        return _unless_all(tuple(tracks.find_all(text, row.marks["track"], report)), all_tracks)
     if seen.tracks is not None and seen.tracks != ALL:
         on = [tracks.by.get(normal(n)) for n in seen.tracks]
         return _unless_all(tuple(dict.fromkeys(t for t in on if t)), all_tracks)
@@ -185,8 +184,7 @@ def resources(sheet: Sheet, out: Imported, levels: Names, report: Report) -> Non
         for role, known in (("competencies", comps), ("levels", levels)):
             if row.get(role):
                 mark = row.marks.get(role, row.mark)
-                found = [known.find(n, mark, report) for n in names(row.get(role))]
-                entry[role] = [f for f in found if f]
+                entry[role] = known.find_all(row.get(role), mark, report)
         for role, key in (("time", "time"), ("cost", "cost"), ("notes", "note")):
             if row.get(role):
                 entry[key] = row.get(role)

@@ -240,6 +240,5 @@ def _resolve_next(levels: list[Item], rows: list[Row], report: Report) -> list[I
         text = lv.fields.get("next")
         if isinstance(text, str):
             mark = marks.get(normal(lv.name)) or Mark("", 0, 0)
-            found = [known.find(n, mark, report) for n in names(text)]
-            lv.fields["next"] = [n for n in found if n]
+            lv.fields["next"] = known.find_all(text, mark, report)
     return levels

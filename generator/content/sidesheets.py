@@ -66,9 +66,17 @@ class Row:
 
 
 def side_kind(sheet: Sheet) -> str:
-    """Which side sheet this is ('' for a sheet of expectations)."""
+    """Which side sheet this is ('' for a sheet of expectations): one named like a side
+    sheet, and for tracks, levels and competencies one whose every column is known
+    (a sheet "Levels" with a column per competency holds expectations)."""
     word = normal(sheet.name)
-    return next((k for k, words in SIDE_SHEETS.items() if word in words), "")
+    kind = next((k for k, words in SIDE_SHEETS.items() if word in words), "")
+    if kind in ROWS_OF:
+        top = min((r for r, _ in sheet.cells), default=0)
+        headers = {c: sheet.text(top, c) for c in range(1, sheet.cols + 1) if sheet.text(top, c)}
+        if len(roles_of(headers, ROWS_OF[kind])) < len(headers):
+            return ""
+    return kind
 
 
 def rows(sheet: Sheet, roles: tuple[str, ...]) -> list[Row]:
