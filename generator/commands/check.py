@@ -10,7 +10,6 @@ from generator.content.model import Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
 from generator.errors import ERROR, Diagnostic
-from generator.paths import example_dir
 from generator.site.links import check_links, fallback_page
 
 
@@ -39,7 +38,7 @@ def check_site(root: Path) -> Checked:
         report.items.extend(links)
         if not report.errors:  # a level left out for its errors would skew the shape
             report.items.extend(ladder_shape(site, sources))
-        if not _is_example(root) and "organization" not in site.config.unknown:
+        if "organization" not in site.config.unknown:
             report.items.extend(leftovers(site, sources))
     files = (
         len(sources.documents)
@@ -57,8 +56,3 @@ def _fallback_targets(sources: Sources) -> dict[str, str]:
     """Where every Markdown file's page would be, for files the model could not take in."""
     found = {doc.path: fallback_page(doc.kind, doc.stem) for doc in sources.documents}
     return {path: page for path, page in found.items() if page is not None}
-
-
-def _is_example(root: Path) -> bool:
-    """True for the bundled example itself, which may name its own organization."""
-    return root.resolve() == example_dir().resolve()

@@ -13,6 +13,9 @@ from generator.errors import WARNING, Diagnostic, Mark
 
 #: The organization the bundled example framework is written for (its site.yml says so too).
 EXAMPLE_ORGANIZATION = "Kestrel"
+#: The example's own "Edit this page" address, which `init` never copies into a new site:
+#: a site that has both this and the example's organization is the example itself.
+EXAMPLE_EDIT_URL = "https://git.example.com/kestrel/pm-ladder/edit/main/"
 
 _EXAMPLE_NAME = re.compile(rf"\b{EXAMPLE_ORGANIZATION}\b")
 _EXAMPLE_URL = re.compile(r"\bhttps?://(?:[\w-]+\.)*example\.(?:com|org|net)\b[^\s)\"'>]*", re.I)
@@ -94,8 +97,18 @@ def _unreached(site: Site, sources: Sources) -> Iterator[Diagnostic]:
             )
 
 
+def is_example(site: Site) -> bool:
+    """True for the bundled example itself (in a checkout or installed), which may name
+    its own organization and addresses."""
+    config = site.config
+    return config.organization == EXAMPLE_ORGANIZATION and config.edit_url == EXAMPLE_EDIT_URL
+
+
 def leftovers(site: Site, sources: Sources) -> list[Diagnostic]:
-    """Warnings for what a site kept of the bundled example: its name and example.com URLs."""
+    """Warnings for what a site kept of the bundled example: its name and example.com URLs
+    (none for the example itself)."""
+    if is_example(site):
+        return []
     found: list[Diagnostic] = []
     named = list(_occurrences(sources, _EXAMPLE_NAME))
     if site.config.organization == EXAMPLE_ORGANIZATION and sources.site is not None:

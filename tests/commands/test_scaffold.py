@@ -11,7 +11,7 @@ from generator import cli
 from generator.cli import main
 from generator.commands.check import check_site
 from generator.content import spec
-from generator.content.lint import EXAMPLE_ORGANIZATION
+from generator.content.lint import EXAMPLE_EDIT_URL, EXAMPLE_ORGANIZATION
 from generator.content.sources import load
 from generator.content.yamltree import parse
 from generator.errors import Mark, Report
@@ -62,6 +62,7 @@ def test_the_example_names_the_organization_that_init_replaces():
     sources, _ = load(example_dir())
     assert sources.site is not None
     assert sources.site.node.get("organization").text == EXAMPLE_ORGANIZATION  # type: ignore[union-attr]
+    assert sources.site.node.get("edit_url").text == EXAMPLE_EDIT_URL  # type: ignore[union-attr]
 
 
 def test_init_with_an_organization_makes_the_site_theirs(tmp_path):

@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from generator.commands.check import check_site
+from generator.content.lint import EXAMPLE_EDIT_URL
 from generator.paths import example_dir
 
 LEVEL = "---\ntitle: {title}\n{track}rank: {rank}\n{extra}---\n"
@@ -82,14 +83,21 @@ def test_shape_messages_say_what_to_write(make_site):
 
 @pytest.fixture
 def example_copy(tmp_path):
+    """The example as a site of one's own: its site.yml no longer the example's (here, with
+    the edit_url that only the example has taken out, as init does)."""
     root = tmp_path / "copy"
     shutil.copytree(example_dir() / "content", root / "content")
-    shutil.copy(example_dir() / "site.yml", root / "site.yml")
+    text = (example_dir() / "site.yml").read_text()
+    (root / "site.yml").write_text(text.replace(EXAMPLE_EDIT_URL, "https://git.example.com/x/"))
     return root
 
 
-def test_the_example_itself_is_not_warned_about_its_own_name():
+def test_the_example_itself_is_not_warned_about_its_own_name(tmp_path):
     assert check_site(example_dir()).diagnostics == []
+    # Wherever it is: in a checkout, installed, or copied whole.
+    shutil.copytree(example_dir() / "content", tmp_path / "content")
+    shutil.copy(example_dir() / "site.yml", tmp_path / "site.yml")
+    assert check_site(tmp_path).diagnostics == []
 
 
 def test_a_copy_of_the_example_hears_once_that_it_kept_the_name(example_copy):
