@@ -118,5 +118,5 @@ def test_every_page_is_listed_once_in_a_stable_order():
         "ladder/index.html",
         "ladder/ic/index.html",
     ]
-    assert [s.path for s in specs[-3:]] == ["framework.json", "ladder.csv", "sitemap.xml"]
+    assert specs[-1].path == "sitemap.xml"  # it lists every other page, so it comes last
     assert all(isinstance(s, PageSpec) for s in specs)
