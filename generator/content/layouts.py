@@ -11,6 +11,7 @@ Which shape a sheet has is told from its header row, unless --layout says.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.content.cells import ALL_TRACKS_WORDS, names, normal, role_of, roles_of, statements
@@ -121,13 +122,7 @@ def _matrix(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
     for row in range(start + bool(track_row), sheet.rows + 1):
         name = sheet.cells.get((row, name_col))
         if name is None:
-            if any(sheet.text(row, c) for c in level_cols):
-                report.error(
-                    sheet.mark(row, name_col),
-                    "sheet-no-competency",
-                    "this row has expectations but no competency",
-                    "write the competency's name in this cell",
-                )
+            _unnamed_row(report, sheet, row, name_col, level_cols, "competency", "name")
             continue
         rest = [sheet.cells.get((row, c)) for c in level_cols]
         if "category" not in roles and all(c is None or c.merged for c in rest):
@@ -208,13 +203,7 @@ def _rows(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
                 )
             )
         elif not current:
-            if any(sheet.text(row, c) for c in comp_cols):
-                report.error(
-                    sheet.mark(row, level_col),
-                    "sheet-no-level",
-                    "this row has expectations but no level above it",
-                    "write the level's title in this cell",
-                )
+            _unnamed_row(report, sheet, row, level_col, comp_cols, "level", "title")
             continue
         for col in comp_cols:
             if sheet.text(row, col):
@@ -291,3 +280,18 @@ def _long(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
             values.get("examples", ""),
         )
     grid.orders.append(order)
+
+
+def _unnamed_row(
+    report: Report, sheet: Sheet, row: int, col: int, cols: Sequence[int], what: str, word: str
+) -> None:
+    """An error at the empty cell of a row that has expectations but no competency (or
+    level) to hold them."""
+    if any(sheet.text(row, c) for c in cols):
+        above = " above it" if what == "level" else ""
+        report.error(
+            sheet.mark(row, col),
+            f"sheet-no-{what}",
+            f"this row has expectations but no {what}{above}",
+            f"write the {what}'s {word} in this cell",
+        )
