@@ -142,6 +142,7 @@ class _Env:
     ids: set[str]
     problems: list[LinkProblem] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    outline: list[tuple[int, str, str]] = field(default_factory=list)
     relative: bool = False  # a link was made relative to the page, so the HTML is page-specific
 
 
@@ -157,6 +158,7 @@ def _ladder_rule(state: StateCore) -> None:
             heading_id = unique_id(slugify(_inline_text(tokens[index + 1])) or "section", env.ids)
             token.attrSet("id", heading_id)
             env.headings.append(heading_id)
+            env.outline.append((int(token.tag[1]), heading_id, _inline_text(tokens[index + 1])))
         if token.type != "inline" or not token.children:
             continue
         first_line = token.map[0] if token.map else 0
@@ -231,6 +233,7 @@ class Rendered:
     problems: tuple[LinkProblem, ...]
     headings: tuple[str, ...]
     page_specific: bool = False  # True when the HTML holds links relative to the page
+    outline: tuple[tuple[int, str, str], ...] = ()  # each heading's depth, id and text
 
 
 def render(
@@ -248,7 +251,9 @@ def render(
         out = md.renderInline(fragment.source, {"ladder": env})
     else:
         out = md.render(fragment.source, {"ladder": env})
-    return Rendered(out, tuple(env.problems), tuple(env.headings), env.relative)
+    return Rendered(
+        out, tuple(env.problems), tuple(env.headings), env.relative, tuple(env.outline)
+    )
 
 
 def raw_html(fragment: Markdown) -> list[tuple[int, int]]:
