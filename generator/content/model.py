@@ -188,6 +188,63 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class WordRun:
+    """A run of a word-level diff: words kept (same), added or removed, or a break between
+    two statements of an expectation."""
+
+    op: str  # same | added | removed | break
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to the framework between two versions, found by stable id (changes.py).
+
+    ``group`` is the heading it is listed under (a level's title, or Tracks, Competencies,
+    ...); ``path`` and ``line`` say where it is in the newer version (the older, if removed).
+    """
+
+    area: str  # track | level | competency | expectation | resource | page
+    action: str  # added | removed | renamed | reranked | moved | next | described | ...
+    ids: tuple[str, ...]
+    group: str
+    label: str
+    detail: str
+    bump: str  # major | minor | patch
+    words: tuple[WordRun, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def title(self) -> str:
+        """What changed, named in full: `Senior PM · Product strategy` for an expectation."""
+        return f"{self.group} · {self.label}" if self.area == "expectation" else self.label
+
+
+@dataclass(frozen=True)
+class Version:
+    """A version of the framework: its name (site.yml's `version`), the day and commit that
+    set it, and what changed since the version before."""
+
+    name: str
+    date: str
+    commit: str
+    changes: tuple[Change, ...] = ()
+    bump: str = ""
+    #: Why its changes are not listed: the first version, or content that could not be read.
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class History:
+    """The framework's versions from the site's git history, newest first; when there are
+    none to show, a note that says why (no git repository, a shallow clone, ...)."""
+
+    versions: tuple[Version, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """The whole framework, ordered for display and cross-referenced."""
 
@@ -199,6 +256,8 @@ class Site:
     pages: tuple[Page, ...]
     home: Page | None
     plan: Plan
+    #: The versions from the site's git history (read by content/history.py when building).
+    history: History = History()
     # Indexes by id, made once from the tuples above (not compared, not part of the value).
     _levels: Mapping[str, Level] = field(init=False, repr=False, compare=False)
     _tracks: Mapping[str, Track] = field(init=False, repr=False, compare=False)
