@@ -8,6 +8,9 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from generator.commands.placement import SHARED as SHARED  # what `new` answers "which track?"
 from generator.commands.placement import Placement, RankMove, place_level, rank_marks, unknown
@@ -50,7 +53,8 @@ def init_site(
         title = f"{organization} Product Management Career Framework"
     site_yml = (example / "site.yml").read_text(encoding="utf-8")
     (target / "site.yml").write_text(
-        _rename(own_site_yml(site_yml, title, organization), organization), encoding="utf-8"
+        own_site_yml(renamed("site.yml", site_yml, organization), title, organization),
+        encoding="utf-8",
     )
     written.append(target / "site.yml")
     shutil.copytree(example / "content", target / "content", dirs_exist_ok=True)
@@ -58,9 +62,9 @@ def init_site(
         for path in sorted((target / "content").rglob("*")):
             if path.suffix in (".md", ".yml") and path.is_file() and not path.is_symlink():
                 text = path.read_text(encoding="utf-8")
-                renamed = _rename(text, organization)
-                if renamed != text:
-                    path.write_text(renamed, encoding="utf-8")
+                changed = renamed(path.name, text, organization)
+                if changed != text:
+                    path.write_text(changed, encoding="utf-8")
     written.append(target / "content")
     from generator import __version__
 
@@ -98,11 +102,53 @@ EDIT_URL_COMMENT = (
 )
 
 
-def _rename(text: str, organization: str | None) -> str:
-    """The text with the example's organization name replaced by the new site's."""
+def renamed(name: str, text: str, organization: str | None) -> str:
+    """A file of the example with its organization's name replaced by the new site's: in
+    YAML as a value (so a name with `#` or `: ` means what it says), in Markdown as text."""
     if not organization:
         return text
-    return re.sub(rf"\b{EXAMPLE_ORGANIZATION}\b", lambda _: organization, text)
+    if name.endswith(".yml"):
+        return _renamed_yaml(text, organization)
+    if text.startswith("---\n") and text.count("---\n") >= 2:
+        _, front, body = text.split("---\n", 2)
+        yaml_part = _renamed_yaml(front, organization)
+        return f"---\n{yaml_part}---\n{_replace(body, _markdown_text(organization))}"
+    return _replace(text, _markdown_text(organization))
+
+
+_EXAMPLE_NAME = re.compile(rf"\b{EXAMPLE_ORGANIZATION}\b")
+
+
+def _replace(text: str, organization: str) -> str:
+    return _EXAMPLE_NAME.sub(lambda _: organization, text)
+
+
+def _markdown_text(organization: str) -> str:
+    """The name as Markdown that shows it as written (emphasis and link marks escaped)."""
+    return re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", organization)
+
+
+def _renamed_yaml(text: str, organization: str) -> str:
+    """YAML with the name replaced in its values: in place where that keeps every value as
+    meant (the file keeps its layout), else the values written out again."""
+    wanted = _renamed_values(yaml.safe_load(text), organization)
+    replaced = _replace(text, organization)
+    try:
+        if yaml.safe_load(replaced) == wanted:
+            return replaced
+    except yaml.YAMLError:
+        pass
+    return yaml.safe_dump(wanted, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _renamed_values(value: Any, organization: str) -> Any:
+    if isinstance(value, str):
+        return _replace(value, organization)
+    if isinstance(value, list):
+        return [_renamed_values(v, organization) for v in value]
+    if isinstance(value, dict):
+        return {k: _renamed_values(v, organization) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -324,3 +325,24 @@ def test_new_files_document_each_optional_key_as_the_spec_does(site, kind, recor
     report = Report()
     fields = record.check(parse(front, "made.md", report), "", report, Mark("made.md"))
     assert report.items == [] and fields.ok
+
+
+@pytest.mark.parametrize("name", ["Team #1", "R&D: Labs", 'Quote"s & *Stars* [x]', "- Dash"])
+def test_init_keeps_any_organization_name_as_written(tmp_path, name):
+    target = tmp_path / "named"
+    assert run("init", str(target), "--organization", name, "-q").exit_code == 0
+    checked = check_site(target)
+    assert checked.site is not None and checked.diagnostics == []
+    config = checked.site.config
+    assert config.organization == name
+    assert config.description.startswith(f"How product managers at {name} grow")
+    pm = checked.site.level("pm")
+    assert f"A Product Manager at {name} is" in pm.body.source.replace("\\", "")
+    summary = checked.site.level("vp-product").summary
+    assert summary is not None and f"Leads {name}'s product" in summary.source
+    # Shown as written: Markdown's marks in the name are text, not emphasis or links.
+    built = run("build", str(target), "-q")
+    assert built.exit_code == 0, built.output
+    page = (target / "site/levels/pm/index.html").read_text()
+    shown = html.escape(name).replace("&#x27;", "'")
+    assert f"A Product Manager at {shown} is" in page
