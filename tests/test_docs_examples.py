@@ -21,10 +21,13 @@ The convention the docs follow (README.md's "Developing" section sums it up):
       -->
 
   `replace FILE "OLD" "NEW"` edits the copy first (OLD must occur exactly once in FILE,
-  a path inside the site); `site DIR` puts the copy into DIR inside the folder instead of
-  the folder itself; `skip (why)` does not run the block, and says why (`serve` runs
-  until stopped, `print` needs Chromium). A block that is neither run nor skipped with a
-  reason fails, and so does skipping one that runs init, new, build, check or schema.
+  a path inside the site); `commit TAG` makes the site a git repository the first time,
+  commits the copy as it is at that point and tags the commit TAG, so that replacements
+  before and after it make two versions (for `diff`; commits are dated 2026-01-15); `site
+  DIR` puts the copy into DIR inside the folder instead of the folder itself; `skip (why)`
+  does not run the block, and says why (`serve` runs until stopped, `print` needs
+  Chromium). A block that is neither run nor skipped with a reason fails, and so does
+  skipping one that runs init, new, build, check or schema.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from click.testing import CliRunner
 
 from generator import console
 from generator.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, needs
+from tests.gitrepo import GIT_ENV, Repo
 
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 #: Commands whose examples must always be run: they are fast and need nothing installed.
@@ -138,9 +142,14 @@ def set_up(block: Block, folder: Path) -> Path:
     site.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "site.yml", site / "site.yml")
     shutil.copytree(REPO / "content", site / "content")
+    repo = None
     for instruction in block.setup:
         words = shlex.split(instruction)
         if words[0] == "site" and len(words) == 2:
+            continue
+        if words[0] == "commit" and len(words) == 2:
+            repo = repo or Repo(site)
+            repo.commit(words[1], tag=words[1])
             continue
         assert words[0] == "replace" and len(words) == 4, f"{block.id}: cannot {instruction!r}"
         path, old, new = site / words[1], words[2], words[3]
@@ -168,6 +177,10 @@ def test_console_example_shows_what_the_command_prints(block, tmp_path, monkeypa
     )
     monkeypatch.setattr(console.Progress, "DELAY", float("inf"))
     monkeypatch.setenv("NO_COLOR", "1")
+    if any(instruction.startswith("commit ") for instruction in block.setup):
+        needs("git", shutil.which("git"), "apt-get install -y git")
+        for name, value in GIT_ENV.items():
+            monkeypatch.setenv(name, value)
     set_up(block, tmp_path)
     monkeypatch.chdir(tmp_path)
     for command in block.commands:

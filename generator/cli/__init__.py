@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator import __version__, console
+from generator.cli.changes import diff
 from generator.cli.options import QUIET_HELP, SITE_OPTION, VERBOSE_HELP, verbosity_options
 from generator.cli.publish import build, check, print_command, schema, serve
 from generator.cli.sheets import export, import_command
@@ -43,7 +44,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     ctx.obj = Verbosity(quiet, verbose)
 
 
-for command in (check, schema, build, print_command, serve, import_command, export):
+for command in (check, schema, build, print_command, serve, import_command, export, diff):
     main.add_command(command)
 
 
