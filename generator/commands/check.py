@@ -10,7 +10,7 @@ from generator.content.model import Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
 from generator.errors import ERROR, Diagnostic
-from generator.site.links import check_links, fallback_page
+from generator.site.links import check_links, fallback_page, page_id_clashes
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def check_site(root: Path) -> Checked:
     if site is not None:
         # Links are checked even when other files have errors; a link to a file that has
         # errors of its own is not reported again.
+        report.items.extend(page_id_clashes(site, sources))
         links = check_links(site, frozenset(assets), _fallback_targets(sources))
         if "markdown" in site.config.unknown:  # whether raw HTML is allowed is unknown
             links = [d for d in links if d.code != "raw-html"]

@@ -18,7 +18,6 @@ from generator.content.entries import read_entries
 from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Site
-from generator.content.pages import RESERVED_SLUGS
 from generator.content.records import Record
 from generator.content.sources import Sources, load
 from generator.content.spec import COMPETENCY, LEVEL, PAGE, RESOURCE, TRACK
@@ -26,6 +25,7 @@ from generator.content.validate import DOCUMENTS, validate
 from generator.content.yamltree import Sequence
 from generator.errors import ContentError, Report, ScaffoldError
 from generator.paths import data_dir, example_dir
+from generator.site.kinds import taken_page_ids
 
 SCAFFOLD = data_dir() / "scaffold"
 KINDS = {"level": "levels", "competency": "competencies", "track": "tracks", "page": "pages"}
@@ -179,7 +179,7 @@ def new_file(
             f"'{item_id}' is not a valid id: use lower-case letters, digits and hyphens, "
             f"starting with a letter or digit (for example '{id_from(item_id)}')"
         )
-    if kind == "page" and item_id in RESERVED_SLUGS:
+    if kind == "page" and item_id in taken_page_ids():
         raise ScaffoldError(f"'{item_id}' is taken by the site's own pages; choose another id")
     sources = _site_sources(root)
     folder = root / "content" / KINDS[kind]

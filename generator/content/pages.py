@@ -6,39 +6,12 @@ from generator.content.entries import Entry
 from generator.content.model import Page
 from generator.errors import Report
 
-#: URL segments the site itself uses; a free page may not take one of them.
-RESERVED_SLUGS = frozenset(
-    {
-        "assets",
-        "compare",
-        "competencies",
-        "framework",
-        "index",
-        "ladder",
-        "levels",
-        "plan",
-        "resources",
-        "search",
-        "sitemap",
-        "static",
-        "tracks",
-        "404",
-    }
-)
-
 
 def build_pages(entries: list[Entry], report: Report) -> tuple[Page, ...]:
-    """The free pages that could be read, in navigation order; a reserved id is an error."""
+    """The free pages that could be read, in navigation order (whether an id clashes with
+    the site's own URLs is the site layer's to say: site/links.py)."""
     out = []
     for e in entries:
-        if e.id in RESERVED_SLUGS:
-            report.error(
-                e.id_mark(),
-                "reserved-slug",
-                f"the page id '{e.id}' is taken by the site's own pages",
-                f"rename the page; these ids are reserved: {', '.join(sorted(RESERVED_SLUGS))}",
-            )
-            continue
         if e.id is None or not e.fields.usable:
             continue
         out.append(Page(e.id, e.fields["title"], e.fields.get("order"), **e.file_fields()))

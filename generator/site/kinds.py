@@ -367,3 +367,24 @@ _TABLE = kind_table()
 def url_for(kind: str, *key: str, kinds: Mapping[str, PageKind] = _TABLE) -> str:
     """The output path of the page of a kind with a key: url_for('level', 'pm')."""
     return kinds[kind].path(key)
+
+
+#: Top-level folders of a built site that hold files rather than pages of a kind: the
+#: theme's static files and the content's assets.
+FILE_FOLDERS = ("static", "assets")
+
+
+def taken_page_ids(kinds: Sequence[PageKind] = KINDS) -> frozenset[str]:
+    """The ids a free page may not take: the first folder (or file name) of every other
+    kind's URL, and the folders of files."""
+    taken = set(FILE_FOLDERS)
+    for kind in kinds:
+        if kind.name == "page":
+            continue
+        for key in ((), ("x", "y")):
+            try:
+                path = kind.path(key)
+            except IndexError:
+                continue
+            taken.add(path.split("/", 1)[0].split(".", 1)[0])
+    return frozenset(taken)

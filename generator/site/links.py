@@ -3,11 +3,13 @@ every link in the content checked against them (with raw HTML that will show as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from generator.content import yamltree
 from generator.content.model import Markdown, Site
+from generator.content.sources import Sources
 from generator.errors import ERROR, WARNING, Diagnostic, Mark
-from generator.site.kinds import KINDS, Key, PageKind, kind_table, url_for
+from generator.site.kinds import KINDS, Key, PageKind, kind_table, taken_page_ids, url_for
 from generator.site.markdown import Linker, raw_html, render
 
 
@@ -35,6 +37,36 @@ def fallback_page(content_kind: str, stem: str) -> str | None:
     if content_kind == "home":
         return url_for("home")
     return None
+
+
+def page_id_clashes(
+    site: Site, sources: Sources, kinds: Sequence[PageKind] = KINDS
+) -> list[Diagnostic]:
+    """An error for each free page whose id is a URL the site's own pages use."""
+    taken = taken_page_ids(kinds)
+    found = []
+    for page in site.pages:
+        if page.id in taken:
+            found.append(
+                Diagnostic(
+                    _id_mark(sources, page.path),
+                    ERROR,
+                    "reserved-slug",
+                    f"the page id '{page.id}' is taken by the site's own pages",
+                    f"rename the page; these ids are reserved: {', '.join(sorted(taken))}",
+                )
+            )
+    return found
+
+
+def _id_mark(sources: Sources, path: str) -> Mark:
+    """Where a document writes its id (its file, when the id is its file name)."""
+    doc = next((d for d in sources.documents if d.path == path), None)
+    if doc is not None and isinstance(doc.front, yamltree.Mapping):
+        node = doc.front.get("id")
+        if node is not None:
+            return node.mark
+    return Mark(path)
 
 
 def _shown_by(site: Site) -> dict[str, tuple[str, Key]]:

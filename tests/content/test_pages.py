@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.content.pages import RESERVED_SLUGS, build_home, build_pages
+from generator.content.pages import build_home, build_pages
 from generator.errors import Report
-from tests.content.helpers import entries, problems
+from tests.content.helpers import entries
 
 
 def test_pages_in_navigation_order():
@@ -13,19 +13,6 @@ def test_pages_in_navigation_order():
         {"b": "title: Beta\n", "a": "title: alpha\n", "z": "title: Zed\norder: 1\n"},
     )
     assert [p.id for p in build_pages(found, Report())] == ["z", "a", "b"]
-
-
-def test_a_page_may_not_take_an_id_the_site_uses():
-    assert {"ladder", "levels", "plan", "404"} <= RESERVED_SLUGS
-    report = Report()
-    pages = build_pages(
-        entries("page", {"ladder": "title: L\n", "x": "id: plan\ntitle: P\n"}), report
-    )
-    assert pages == ()
-    assert problems(report) == [
-        ("content/pages/ladder.md", 1, 1, "reserved-slug"),
-        ("content/pages/x.md", 2, 5, "reserved-slug"),
-    ]
 
 
 def test_the_home_page_s_title_defaults_to_the_site_s():

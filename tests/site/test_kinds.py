@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from generator.commands.check import check_site
-from generator.site.kinds import KINDS, PageKind, kind_table, one, pattern, url_for
+from generator.site.kinds import (
+    KINDS,
+    PageKind,
+    kind_table,
+    one,
+    pattern,
+    taken_page_ids,
+    url_for,
+)
 from generator.site.pages import page_inputs, pages
 from generator.site.render import Renderer
 from generator.site.templates import environment, resolve_theme
@@ -73,3 +81,25 @@ def test_templates_url_for_puts_keys_in_the_order_the_site_has_them(make_site):
 def test_two_kinds_of_one_name_are_refused():
     with pytest.raises(ValueError, match="share a name"):
         kind_table((*KINDS, GLOSSARY, GLOSSARY))
+
+
+def test_the_ids_a_free_page_may_not_take_come_from_the_kinds():
+    taken = taken_page_ids()
+    assert {"ladder", "levels", "plan", "compare", "resources", "404", "index"} <= taken
+    assert {"static", "assets", "framework", "sitemap"} <= taken
+    assert "glossary" not in taken
+    assert "glossary" in taken_page_ids((*KINDS, GLOSSARY))  # a new kind takes its folder
+
+
+def test_a_free_page_on_a_url_the_site_uses_is_an_error_at_its_id(make_site):
+    root = make_site(
+        {
+            "content/pages/ladder.md": "---\ntitle: L\n---\n",
+            "content/pages/x.md": "---\nid: plan\ntitle: P\n---\n",
+        }
+    )
+    found = [(d.path, d.line, d.col, d.code) for d in check_site(root).diagnostics]
+    assert found == [
+        ("content/pages/ladder.md", 1, 1, "reserved-slug"),
+        ("content/pages/x.md", 2, 5, "reserved-slug"),
+    ]
