@@ -361,10 +361,11 @@ def kind_table(kinds: Sequence[PageKind] = KINDS) -> dict[str, PageKind]:
     return table
 
 
-_TABLE = kind_table()
+#: The kinds by name.
+TABLE = kind_table()
 
 
-def url_for(kind: str, *key: str, kinds: Mapping[str, PageKind] = _TABLE) -> str:
+def url_for(kind: str, *key: str, kinds: Mapping[str, PageKind] = TABLE) -> str:
     """The output path of the page of a kind with a key: url_for('level', 'pm')."""
     return kinds[kind].path(key)
 

@@ -9,34 +9,49 @@ from generator.content import yamltree
 from generator.content.model import Markdown, Site
 from generator.content.sources import Sources
 from generator.errors import ERROR, WARNING, Diagnostic, Mark
-from generator.site.kinds import KINDS, Key, PageKind, kind_table, taken_page_ids, url_for
+from generator.site.kinds import KINDS, TABLE, Key, PageKind, taken_page_ids, url_for
 from generator.site.markdown import Linker, raw_html, render
+
+
+def _page_of(content_kind: str, ident: str, several_tracks: bool) -> tuple[str, Key] | None:
+    """The kind and key of the page that shows a content file of a kind and id, if any."""
+    if content_kind in ("level", "competency", "page"):
+        return content_kind, (ident,)
+    if content_kind == "track":
+        return "matrix", (ident,) if several_tracks else ()
+    if content_kind == "home":
+        return "home", ()
+    return None
+
+
+def _showing(site: Site) -> list[tuple[str, Markdown, str, Key]]:
+    """Each content file that has a page: its path, its body, and its page's kind and key."""
+    several = len(site.tracks) > 1
+    found: list[tuple[str, Markdown, str, Key]] = []
+    for content_kind, objects in (
+        ("level", site.levels),
+        ("competency", site.competencies),
+        ("page", site.pages),
+        ("track", site.tracks),
+        ("home", (site.home,) if site.home else ()),
+    ):
+        for o in objects:
+            page = _page_of(content_kind, o.id, several)
+            if o.path and page is not None:
+                found.append((o.path, o.body, *page))
+    return found
 
 
 def source_targets(site: Site) -> dict[str, str]:
     """Content file → the output file of the page that shows it, for links between content."""
-    targets = {lv.path: url_for("level", lv.id) for lv in site.levels}
-    targets.update({c.path: url_for("competency", c.id) for c in site.competencies})
-    targets.update({p.path: url_for("page", p.id) for p in site.pages})
-    several = len(site.tracks) > 1
-    for track in site.tracks:
-        if track.path:
-            targets[track.path] = url_for("matrix", *((track.id,) if several else ()))
-    if site.home:
-        targets[site.home.path] = url_for("home")
-    return targets
+    return {path: url_for(kind, *key) for path, _, kind, key in _showing(site)}
 
 
 def fallback_page(content_kind: str, stem: str) -> str | None:
     """Where a content file's page would be, from its kind and file name alone: for a file
     the model could not take in, so that links to it are not reported as well."""
-    if content_kind in ("level", "competency", "page"):
-        return url_for(content_kind, stem)
-    if content_kind == "track":
-        return url_for("matrix")
-    if content_kind == "home":
-        return url_for("home")
-    return None
+    page = _page_of(content_kind, stem, several_tracks=False)
+    return url_for(page[0], *page[1]) if page is not None else None
 
 
 def page_id_clashes(
@@ -69,35 +84,13 @@ def _id_mark(sources: Sources, path: str) -> Mark:
     return Mark(path)
 
 
-def _shown_by(site: Site) -> dict[str, tuple[str, Key]]:
-    """Output file → the kind and key of the page there, for every page content links reach."""
-    several = len(site.tracks) > 1
-    shown: dict[str, tuple[str, Key]] = {url_for("home"): ("home", ())}
-    shown.update({url_for("level", lv.id): ("level", (lv.id,)) for lv in site.levels})
-    shown.update({url_for("competency", c.id): ("competency", (c.id,)) for c in site.competencies})
-    shown.update({url_for("page", p.id): ("page", (p.id,)) for p in site.pages})
-    for track in site.tracks:
-        key = (track.id,) if several else ()
-        shown[url_for("matrix", *key)] = ("matrix", key)
-    return shown
-
-
-def page_anchors(site: Site, targets: Mapping[str, str]) -> dict[str, frozenset[str]]:
+def page_anchors(site: Site) -> dict[str, frozenset[str]]:
     """Output file → the ids on it: the theme's section ids plus the headings of its body."""
-    shown = _shown_by(site)
-    bodies = {lv.path: lv.body for lv in site.levels}
-    bodies.update({c.path: c.body for c in site.competencies})
-    bodies.update({p.path: p.body for p in site.pages})
-    bodies.update({t.path: t.body for t in site.tracks if t.path})
-    if site.home:
-        bodies[site.home.path] = site.home.body
     anchors: dict[str, frozenset[str]] = {}
-    for source, target in targets.items():
-        kind, key = shown.get(target, ("page", ()))
+    for _, body, kind, key in _showing(site):
         reserved = reserved_ids(site, kind, key)
-        body = bodies.get(source)
         headings = render(body, None, reserved_ids=reserved).headings if body else ()
-        anchors[target] = reserved | frozenset(headings)
+        anchors[url_for(kind, *key)] = reserved | frozenset(headings)
     return anchors
 
 
@@ -105,7 +98,7 @@ def reserved_ids(
     site: Site, kind: str, key: Key, kinds: Mapping[str, PageKind] | None = None
 ) -> frozenset[str]:
     """Ids the theme itself puts on a page, which headings in content must not take."""
-    table = kinds if kinds is not None else _TABLE
+    table = kinds if kinds is not None else TABLE
     found = table.get(kind)
     reserved = found.sections if found is not None else frozenset({"main"})
     if kind == "level":
@@ -113,9 +106,6 @@ def reserved_ids(
         shown = [c.id for c in site.competencies if site.applies(c, level)]
         reserved = reserved | {f"c-{i}" for i in shown} | {f"h-{i}" for i in shown}
     return reserved
-
-
-_TABLE = kind_table(KINDS)
 
 
 def check_links(
@@ -126,7 +116,7 @@ def check_links(
     ``fallback`` gives page paths for content files the site could not take in (they have
     errors of their own): links to them are accepted, anchors unchecked."""
     targets = source_targets(site)
-    anchors = page_anchors(site, targets)
+    anchors = page_anchors(site)
     targets = {**(fallback or {}), **targets}
     problems: list[Diagnostic] = []
     for fragment in fragments(site):

@@ -79,7 +79,7 @@ class Renderer:
         self.static_files = static_files
         self.kinds = kind_table(kinds)
         self.targets = source_targets(site)
-        self.anchors = page_anchors(site, self.targets)
+        self.anchors = page_anchors(site)
         # Rendered Markdown: by page folder when it holds relative links, else shared by all pages.
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
         self.shared: dict[tuple[Markdown, bool, frozenset[str]], Markup] = {}
