@@ -28,7 +28,7 @@ BUILTIN_RESOURCE_KINDS = (
     "template",
 )
 
-#: The worksheet sections, in their default order (see DESIGN.md, "The plan worksheet").
+#: The worksheet sections, in their default order (docs/content.md, "The career-plan worksheet").
 PLAN_SECTION_IDS = ("reflect", "goals", "gap", "grow", "action", "review")
 
 

@@ -219,7 +219,7 @@ CASES = [
             f"{LEVEL}:3:7: error: invalid YAML: the [ list that starts here is never closed (the parser stopped at line 4)"
         ],
     ),
-    # 8. misspelled key (an error: DESIGN.md makes unknown keys errors, with a suggestion)
+    # 8. misspelled key (an error: unknown keys are errors, with a suggestion; docs/content.md)
     (
         "misspelled key",
         {LEVEL: fm("title: P\ntrack: ic\nrank: 3\nsumary: x\n")},
