@@ -74,6 +74,7 @@ def content_files(root: Path) -> list[str]:
 EXAMPLE_FILES = content_files(REPO)  # the copies hold the same files
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("changed", EXAMPLE_FILES)
 def test_an_edit_rebuilds_exactly_the_pages_whose_bytes_change(example, tmp_path, changed):
     root, before, old = example
@@ -93,6 +94,27 @@ def test_an_edit_rebuilds_exactly_the_pages_whose_bytes_change(example, tmp_path
         f"{changed}: named but unchanged {sorted(named - really)[:5]}; "
         f"changed but not named {sorted(really - named)[:5]}"
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("changed", [f for f in EXAMPLE_FILES if f.endswith(".md")])
+def test_an_edit_of_a_body_alone_rebuilds_every_page_that_changes(example, tmp_path, changed):
+    """The common edit, a paragraph added, changes fewer pages than the file's inputs name
+    (inputs are whole files), but never one that affected() leaves out."""
+    root, before, old = example
+    copy = tmp_path / "site"
+    shutil.copytree(root, copy)
+    path = copy / changed
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nAn added paragraph.\n")
+    after, new = rendered(copy)
+    really = {p for p in new if new[p] != old.get(p)}
+    named = {
+        spec.path
+        for spec in affected(
+            after.site, after.specs, {changed}, before.site, before.specs, before.renderer.read
+        )
+    }
+    assert really <= named, f"{changed}: changed but not named {sorted(really - named)[:5]}"
 
 
 def test_inputs_are_the_files_a_page_shows():
