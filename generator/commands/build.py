@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from generator.commands.check import Checked, check_site
+from generator.content.history import read_history
 from generator.content.model import Site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
 from generator.site.output import check_output, remove_leftovers, write_site
@@ -55,7 +56,7 @@ def prepare(
     problems = [d for d in checked.diagnostics if d.severity == ERROR or strict]
     if problems or checked.site is None:
         raise ContentError(checked.diagnostics)
-    site = checked.site
+    site = replace(checked.site, history=read_history(root))
     if paper is not None:
         site = replace(site, config=replace(site.config, paper=paper))
     theme = resolve_theme(root, site.config.theme)

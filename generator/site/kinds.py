@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.content.model import Site
 from generator.site import colors, exports, views, workbook
+from generator.site.changelog import CHANGES_TITLE, changes_view
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
@@ -337,6 +338,13 @@ KINDS: tuple[PageKind, ...] = (
         each(lambda site: site.pages, "title"),
         "page.html",
         _page_view,
+    ),
+    PageKind(
+        "changes",
+        pattern("changes/index.html"),
+        one(CHANGES_TITLE),
+        "changes.html",
+        lambda site, key: changes_view(site),
     ),
     PageKind(
         "404",

@@ -1,0 +1,163 @@
+"""What the site shows of the framework's versions: the /changes/ page, the "Changed in"
+marks on level pages, and what a worksheet saved against an older version needs to know.
+
+Everything here comes from the history the loader read (Site.history): plain text, no
+model object of a content file, so no content file is among these pages' inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content.changes import grouped, headline
+from generator.content.history import (
+    AFTER_UNREADABLE,
+    FIRST,
+    GIT_FAILED,
+    NO_COMMITS,
+    NO_GIT,
+    NO_VERSIONS,
+    NOT_A_REPOSITORY,
+    SHALLOW,
+    UNREADABLE,
+)
+from generator.content.ids import id_from
+from generator.content.model import Change, Site, Version, WordRun
+
+CHANGES_TITLE = "What changed"
+
+#: What the page says when it has no versions to show, by History.note.
+NOTES = {
+    NOT_A_REPOSITORY: "This site was not built from a git repository, so there is no history "
+    "of its versions to show.",
+    NO_GIT: "git was not found where this site was built, so the history of its versions "
+    "could not be read.",
+    GIT_FAILED: "The history of this site's versions could not be read from its git "
+    "repository.",
+    SHALLOW: "This site was built from a shallow clone of its repository, which lacks the "
+    "history of its versions: build it from a full clone (in GitHub Actions, "
+    "fetch-depth: 0).",
+    NO_COMMITS: "The site's repository has no commits yet, so it has no versions.",
+    NO_VERSIONS: "No version has been recorded yet: each commit that sets a new version in "
+    "site.yml starts one.",
+}
+#: What a version says when it lists no changes, by Version.note.
+VERSION_NOTES = {
+    FIRST: "The first version recorded.",
+    UNREADABLE: "The content of this version had errors, so its changes cannot be shown.",
+    AFTER_UNREADABLE: "The version before this one had errors in its content, so what "
+    "changed since cannot be shown.",
+}
+#: What the size of a version's changes means, as the page says it.
+BUMPS = {
+    "major": "More is asked at some levels.",
+    "minor": "Clarifications: nothing more is asked.",
+    "patch": "Corrections of typos.",
+}
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change as the page lists it: what changed, its size, the words that changed."""
+
+    headline: str
+    bump: str
+    words: tuple[WordRun, ...]
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """The changes of a version under one heading: a level's, or an area's."""
+
+    heading: str
+    anchor: str
+    changes: tuple[ChangeLine, ...]
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One version on the page: its name, day, anchor, the size of its changes, and its
+    changes grouped by level (or a note saying why there are none to show)."""
+
+    name: str
+    date: str
+    anchor: str
+    bump: str
+    note: str
+    groups: tuple[ChangeGroup, ...]
+
+
+def anchor(version: str, group_key: str = "") -> str:
+    """The id of a version's section on /changes/, or of a group of its changes."""
+    found = f"version-{id_from(version)}"
+    return f"{found}-{group_key}" if group_key else found
+
+
+def version_view(version: Version) -> VersionView:
+    """A version as the page shows it."""
+    groups = tuple(
+        ChangeGroup(
+            group.heading,
+            anchor(version.name, group.key),
+            tuple(ChangeLine(headline(c), c.bump, c.words) for c in group.changes),
+        )
+        for group in grouped(version.changes)
+    )
+    note = VERSION_NOTES.get(version.note, "")
+    if not note and not version.changes:
+        note = "Nothing in the framework changed; only the version did."
+    return VersionView(version.name, version.date, anchor(version.name), version.bump, note, groups)
+
+
+def changes_view(site: Site) -> dict[str, Any]:
+    """What /changes/ shows: every version, newest first, or a note saying why there is none."""
+    history = site.history
+    return {
+        "versions": [version_view(v) for v in history.versions],
+        "note": NOTES.get(history.note, ""),
+        "bump_names": BUMPS,
+    }
+
+
+@dataclass(frozen=True)
+class ChangedMark:
+    """A "Changed in" mark beside an expectation: the version, and where on /changes/."""
+
+    version: str
+    anchor: str
+    bump: str
+
+
+def changed_marks(site: Site, level_id: str) -> Mapping[str, ChangedMark]:
+    """Competency id → the mark for each expectation of the level that the latest version
+    added or changed (a typo's correction aside)."""
+    if not site.history.versions:
+        return {}
+    latest = site.history.versions[0]
+    return {
+        c.ids[1]: ChangedMark(latest.name, anchor(latest.name, f"level-{level_id}"), c.bump)
+        for c in latest.changes
+        if _expectation_changed(c) and c.ids[0] == level_id
+    }
+
+
+def _expectation_changed(change: Change) -> bool:
+    """True for an expectation added or reworded (or its examples changed), not a typo."""
+    return change.area == "expectation" and change.action != "removed" and change.bump != "patch"
+
+
+def changed_since(site: Site, level_ids: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """For a worksheet: each version, newest first, with the expectations it added or changed
+    (of the given levels; all, when none are given), so that a worksheet saved against an
+    older version can list what changed since."""
+    found = []
+    for version in site.history.versions:
+        items = [
+            headline(c, False)
+            for c in version.changes
+            if _expectation_changed(c) and (not level_ids or c.ids[0] in level_ids)
+        ]
+        found.append({"version": version.name, "anchor": anchor(version.name), "changes": items})
+    return found
