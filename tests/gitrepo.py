@@ -83,3 +83,13 @@ def site_repo(root: Path, base: Path, site_path: str = "") -> Repo:
     repo = Repo(root, site_path)
     shutil.copytree(base, repo.site, dirs_exist_ok=True)
     return repo
+
+
+def shallow_clone(source: Path, dest: Path) -> Path:
+    """A clone of the repository at source with only its latest commit, as CI often makes."""
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{source}", str(dest)],
+        check=True,
+        env=_environ(),
+    )
+    return dest

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.content import wording
-from generator.content.ladderdiff import LadderDiff, adder, make, quoted, source_of
-from generator.content.model import Change, Page, Resource, Site
+from generator.content.ladderdiff import LadderDiff, adder, paired, quoted, source_of
+from generator.content.model import Change, Resource, Site
 from generator.content.versions import UNMARKED, Clarified
 
 RESOURCES, PAGES = "Learning resources", "Pages"
@@ -112,33 +112,23 @@ def _resources(old_site: Site, new_site: Site) -> list[Change]:
 
 def _pages(old: Site, new: Site) -> list[Change]:
     """Free pages (and the home page's text) added, removed or changed, with a line count."""
-    before: dict[str, Page] = {p.id: p for p in old.pages}
-    after: dict[str, Page] = {p.id: p for p in new.pages}
-    if old.home is not None:
-        before["index"] = old.home
-    if new.home is not None:
-        after["index"] = new.home
-    found = []
-    for page_id, page in after.items():
-        label = "Home page" if page_id == "index" else page.title
-        where = (page.path, 1)
-        was = before.get(page_id)
-        if was is None:
-            found.append(make("page", "added", (page_id,), PAGES, label, "added", where))
+    found: list[Change] = []
+    before = [*old.pages, *([old.home] if old.home else [])]
+    after = [*new.pages, *([new.home] if new.home else [])]
+    for was, now in paired(before, after, lambda p: p.id):
+        page = now or was
+        assert page is not None
+        label = "Home page" if page.id == "index" else page.title
+        add = adder(found, "page", (page.id,), PAGES, label, (page.path, 1))
+        if was is None or now is None:
+            add("removed" if now is None else "added", "removed" if now is None else "added")
             continue
-        titled = page_id != "index" and not wording.same_words([was.title], [page.title])
-        if not titled and wording.same_words([was.body.source], [page.body.source]):
+        titled = page.id != "index" and not wording.same_words([was.title], [now.title])
+        if not titled and wording.same_words([was.body.source], [now.body.source]):
             continue
-        added, removed = wording.changed_lines(was.body.source, page.body.source)
-        detail = f"changed (+{added} −{removed} lines)" + (
-            f", renamed from {quoted(was.title)}" if titled else ""
-        )
-        typo = wording.diff_words([was.title, was.body.source], [page.title, page.body.source])
-        found.append(make("page", "changed", (page_id,), PAGES, label, detail, where, (), typo))
-    for page_id, page in before.items():
-        if page_id not in after:
-            label = "Home page" if page_id == "index" else page.title
-            found.append(
-                make("page", "removed", (page_id,), PAGES, label, "removed", (page.path, 1))
-            )
+        added, removed = wording.changed_lines(was.body.source, now.body.source)
+        detail = f"changed (+{added} −{removed} lines)"
+        detail += f", renamed from {quoted(was.title)}" if titled else ""
+        typo = wording.diff_words([was.title, was.body.source], [now.title, now.body.source])
+        add("changed", detail, (), typo)
     return found

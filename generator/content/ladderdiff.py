@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from generator.content import wording
 from generator.content.model import (
@@ -20,6 +21,7 @@ from generator.content.model import (
 from generator.content.versions import MINOR, PATCH, Clarified, policy
 
 TRACKS, COMPETENCIES = "Tracks", "Competencies"
+T = TypeVar("T")
 
 
 def source_of(markdown: Markdown | None) -> str:
@@ -45,6 +47,24 @@ def make(
     if action in ("renamed", "described", "changed") and wording.is_typo(checked):
         bump = PATCH
     return Change(area, action, ids, group, label, detail, bump, tuple(runs), *where)
+
+
+def paired(
+    old: Iterable[T], new: Iterable[T], key: Callable[[T], str]
+) -> list[tuple[T | None, T | None]]:
+    """The objects of two versions paired by id: (before, after) for each object of the new
+    version in its order (before is None when it is new), then (before, None) for each
+    object the new version no longer has."""
+    before = {key(o): o for o in old}
+    after = {key(o) for o in new}
+    pairs: list[tuple[T | None, T | None]] = [(before.get(key(o)), o) for o in new]
+    return pairs + [(o, None) for k, o in before.items() if k not in after]
+
+
+def renamed(add: Callable[..., None], old: str, new: str) -> None:
+    """Add a change for a name (or title) that changed in more than its wrapping."""
+    if not wording.same_words([old], [new]):
+        add("renamed", f"renamed from {quoted(old)}", wording.diff_words([old], [new]))
 
 
 def names(site: Site, track_ids: Iterable[str]) -> str:
@@ -90,31 +110,27 @@ class LadderDiff:
         self.old_levels = {lv.id: lv for lv in old.levels}
         self.new_levels = {lv.id: lv for lv in new.levels}
         self.old_comps = {c.id: c for c in old.competencies}
-        self.new_comps = {c.id: c for c in new.competencies}
 
     def levels(self) -> list[Change]:
         """Each level's changes followed by its expectations', in ladder order; then the
         levels removed."""
+        pairs = paired(self.old.levels, self.new.levels, lambda lv: lv.id)
         shifted = set(self.old_levels) ^ set(self.new_levels)
-        for lv in self.new.levels:
-            before = self.old_levels.get(lv.id)
-            if before and (before.rank != lv.rank or _moved(before, lv)):
-                shifted.add(lv.id)
+        shifted |= {b.id for b, a in pairs if b and a and (b.rank != a.rank or _moved(b, a))}
         found: list[Change] = []
-        for lv in self.new.levels:
-            before = self.old_levels.get(lv.id)
-            if before is None:
-                found.append(self.level_added(self.new, lv, "added"))
-                continue
-            found += self.level(before, lv, shifted)
-            found += self.expectations(before, lv)
-        for lv in self.old.levels:
-            if lv.id not in self.new_levels:
-                found.append(self.level_added(self.old, lv, "removed"))
+        for before, after in pairs:
+            if before is None or after is None:
+                action = "removed" if after is None else "added"
+                found.append(self.level_added(before or after, action))
+            else:
+                found += self.level(before, after, shifted)
+                found += self.expectations(before, after)
         return found
 
-    def level_added(self, site: Site, lv: Level, action: str) -> Change:
+    def level_added(self, lv: Level | None, action: str) -> Change:
         """A level added (or removed), where it stands on the ladder."""
+        assert lv is not None
+        site = self.old if action == "removed" else self.new
         on = "" if site.tracks[0].implicit else f" on {names(site, lv.tracks)}"
         written = sum(1 for c in site.competencies if lv.id in c.expectations)
         detail = f"rank {lv.rank}{on}, with expectations in {written} competencies"
@@ -125,9 +141,7 @@ class LadderDiff:
         """What changed about a level that both versions have."""
         found: list[Change] = []
         add = adder(found, "level", (new.id,), new.title, new.title, (new.path, 1))
-        if not wording.same_words([old.title], [new.title]):
-            runs = wording.diff_words([old.title], [new.title])
-            add("renamed", f"renamed from {quoted(old.title)}", runs)
+        renamed(add, old.title, new.title)
         if old.rank != new.rank:
             add("reranked", f"re-ranked from {old.rank} to {new.rank}")
         if _moved(old, new):
@@ -198,48 +212,44 @@ class LadderDiff:
 
     def tracks(self) -> list[Change]:
         """Tracks added, removed, renamed or described."""
-        old = {t.id: t for t in self.old.tracks if not t.implicit}
-        new = {t.id: t for t in self.new.tracks if not t.implicit}
         found: list[Change] = []
-        for track in new.values():
-            before = old.get(track.id)
+        old = [t for t in self.old.tracks if not t.implicit]
+        new = [t for t in self.new.tracks if not t.implicit]
+        for before, after in paired(old, new, lambda t: t.id):
+            track = after or before
+            assert track is not None
             add = adder(found, "track", (track.id,), TRACKS, track.name, (track.path, 1))
-            if before is None:
-                add("added", "added")
+            if before is None or after is None:
+                add(
+                    "removed" if after is None else "added", "removed" if after is None else "added"
+                )
                 continue
-            if not wording.same_words([before.name], [track.name]):
-                runs = wording.diff_words([before.name], [track.name])
-                add("renamed", f"renamed from {quoted(before.name)}", runs)
+            renamed(add, before.name, after.name)
             described = text_changes(
-                [("summary", source_of(before.summary), source_of(track.summary))],
-                [(before.body.source, track.body.source)],
+                [("summary", source_of(before.summary), source_of(after.summary))],
+                [(before.body.source, after.body.source)],
             )
             if described is not None:
                 add("described", *described)
-        for track in old.values():
-            if track.id not in new:
-                adder(found, "track", (track.id,), TRACKS, track.name, (track.path, 1))(
-                    "removed", "removed"
-                )
         return found
 
     def competencies(self) -> list[Change]:
         """Competencies added, removed, renamed, recategorised, moved between tracks or
         described."""
         found: list[Change] = []
-        for comp in self.new.competencies:
-            before = self.old_comps.get(comp.id)
-            if before is None:
-                found.append(self.competency_added(self.new, comp, "added"))
+        for before, comp in paired(self.old.competencies, self.new.competencies, lambda c: c.id):
+            if before is None or comp is None:
+                found.append(
+                    self.competency_added(before or comp, "removed" if comp is None else "added")
+                )
             else:
                 found += self.competency(before, comp)
-        for comp in self.old.competencies:
-            if comp.id not in self.new_comps:
-                found.append(self.competency_added(self.old, comp, "removed"))
         return found
 
-    def competency_added(self, site: Site, comp: Competency, action: str) -> Change:
+    def competency_added(self, comp: Competency | None, action: str) -> Change:
         """A competency added (or removed), with how many levels it has expectations for."""
+        assert comp is not None
+        site = self.old if action == "removed" else self.new
         written = sum(1 for lv in site.levels if _expectation(site, comp, lv) is not None)
         category = f" in {comp.category}" if comp.category else ""
         had = f"expectations at {written} levels"
@@ -252,9 +262,7 @@ class LadderDiff:
         """What changed about a competency that both versions have (its expectations aside)."""
         found: list[Change] = []
         add = adder(found, "competency", (new.id,), COMPETENCIES, new.name, (new.path, 1))
-        if not wording.same_words([old.name], [new.name]):
-            runs = wording.diff_words([old.name], [new.name])
-            add("renamed", f"renamed from {quoted(old.name)}", runs)
+        renamed(add, old.name, new.name)
         if old.category != new.category:
             was, now = quoted(old.category or "none"), quoted(new.category or "none")
             add("recategorised", f"moved from category {was} to {now}")

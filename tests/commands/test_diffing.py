@@ -4,10 +4,8 @@ bump they need in every format, --fail-on, and git's problems as clear errors.""
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import shutil
-import subprocess
 
 import pytest
 import yaml
@@ -15,7 +13,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.conftest import SITES
-from tests.gitrepo import GIT_ENV, Repo, git_env, site_repo  # noqa: F401
+from tests.gitrepo import Repo, git_env, shallow_clone, site_repo  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("git_env")
 BASE = SITES / "versions"
@@ -294,20 +292,7 @@ def test_outside_a_repository_and_without_git(tmp_path, monkeypatch):
 
 
 def test_a_shallow_clone_says_how_to_fetch_the_history(repo, tmp_path, monkeypatch):
-    clone = tmp_path / "clone"
-    subprocess.run(
-        [
-            "git",
-            "clone",
-            "-q",
-            "--depth",
-            "1",
-            f"file://{repo.root}",
-            str(clone),
-        ],
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
+    clone = shallow_clone(repo.root, tmp_path / "clone")
     monkeypatch.chdir(clone)
     code, shown = run("v1")
     assert code == 2

@@ -3,16 +3,13 @@ versions its history records; no git, no repository and a shallow clone as notes
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
 from generator.content import history
 from generator.content.history import load_revision, read_history, version_in
 from generator.content.revisions import GitProblem, repository, resolve
 from tests.conftest import SITES
-from tests.gitrepo import GIT_ENV, git_env, site_repo  # noqa: F401
+from tests.gitrepo import git_env, shallow_clone, site_repo  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("git_env")
 BASE = SITES / "versions"
@@ -169,12 +166,7 @@ def test_a_repository_without_commits_or_versions(tmp_path):
 
 
 def test_a_shallow_clone_has_a_note(repo, tmp_path):
-    clone = tmp_path / "clone"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)],
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
+    clone = shallow_clone(repo.root, tmp_path / "clone")
     assert read_history(clone).note == "shallow"
     git = repository(clone)
     with pytest.raises(GitProblem, match="unknown revision 'v1'") as raised:

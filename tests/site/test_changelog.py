@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from generator.content import history
 from generator.site.changelog import changed_marks, changed_since, changes_view
 from generator.site.pages import page_inputs
 from tests.conftest import REPO
-from tests.gitrepo import GIT_ENV, Repo, git_env  # noqa: F401
+from tests.gitrepo import GIT_ENV, Repo, git_env, shallow_clone  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("git_env")
 STRATEGY = "content/competencies/product-strategy.md"
@@ -114,12 +113,7 @@ def test_a_site_outside_git_builds_with_a_note(tmp_path):
 
 
 def test_a_shallow_clone_builds_with_a_note(repo, tmp_path):
-    clone = tmp_path / "clone"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)],
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
+    clone = shallow_clone(repo.root, tmp_path / "clone")
     assert "shallow clone" in changes_page(clone)
 
 
