@@ -2,7 +2,8 @@
 
 Every user error is a `click.ClickException`, so click shows it without a traceback and
 exits with its code: 1 when the work failed (the content has errors, the PDF could not be
-made), 2 when it was asked for in a way that cannot be done (a folder it must not write).
+made, a file could not be written), 2 when it was asked for in a way that cannot be done (a
+folder it must not write).
 """
 
 from __future__ import annotations
@@ -154,13 +155,28 @@ class LadderpressError(click.ClickException):
 
 
 class UsageProblem(LadderpressError):
-    """What was asked cannot be done as asked, and nothing was changed; exits 2."""
+    """What was asked cannot be done as asked, and nothing was changed; exits 2.
+
+    ``param_hint`` names the argument or option at fault (`LEVEL`, `--target`), for the
+    command line to show the problem as click shows a wrong value.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, param_hint: str = "") -> None:
+        super().__init__(message)
+        self.param_hint = param_hint
 
 
 class OutputError(UsageProblem):
     """The output folder cannot or must not be written; nothing was changed."""
+
+
+class WriteError(OutputError):
+    """Writing the output failed (no permission, a full disk, a file where a folder must be):
+    not a usage error, so it exits 1."""
+
+    exit_code = 1
 
 
 class ScaffoldError(UsageProblem):

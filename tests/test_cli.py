@@ -178,8 +178,12 @@ def test_python_dash_m_works_like_the_console_script():
 def test_schema_into_a_path_that_cannot_be_a_folder(tmp_path):
     (tmp_path / "afile").write_text("x")
     result = run("schema", "-o", str(tmp_path / "afile" / "sub"))
-    assert result.exit_code == 2
-    assert "cannot write the schemas to" in result.output
+    # Writing failed: exit 1, as any failed write; it is not a usage error.
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"Error: cannot write the schemas to {tmp_path}/afile/sub: Not a directory\n"
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
@@ -222,6 +226,15 @@ def test_print_suggests_the_level_meant_and_takes_paper_in_any_case():
     far = run("print", "zzz", "--paper", "Letter", "-s", str(SITES / "minimal"), env=nowhere)
     assert far.exit_code == 2
     assert "unknown level 'zzz' (known: pm, senior-pm, principal-pm, group-pm)" in far.output
+    target = run(
+        "print", "senior-pm", "--target", "grup-pm", "-s", str(SITES / "minimal"), env=nowhere
+    )
+    assert target.exit_code == 2
+    assert target.output.endswith(
+        "Error: Invalid value for --target: 'senior-pm' has no worksheet aiming at 'grup-pm'; "
+        "did you mean 'group-pm'?\n"
+    )
+    assert target.output.startswith("Usage: main print [OPTIONS] LEVEL\n")
 
 
 def test_check_renders_every_page_so_template_mistakes_show(make_site):

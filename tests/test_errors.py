@@ -21,6 +21,7 @@ from generator.errors import (
     Report,
     ScaffoldError,
     UsageProblem,
+    WriteError,
 )
 from tests.conftest import SITES
 
@@ -54,6 +55,16 @@ def test_a_user_error_that_reaches_click_is_one_line_and_its_code():
         assert result.stderr == f"Error: {error.message}\n"
     escaped = ContentError([Diagnostic(Mark("a.md"), ERROR, "x", "bad")])
     assert escaped.message == "1 problem(s) in the content"
+
+
+def test_a_write_that_failed_is_an_output_error_that_exits_1():
+    assert issubclass(WriteError, OutputError)
+    assert (OutputError.exit_code, WriteError.exit_code) == (2, 1)
+
+
+def test_a_usage_problem_can_name_the_parameter_at_fault():
+    assert UsageProblem("unknown level 'x'", param_hint="LEVEL").param_hint == "LEVEL"
+    assert UsageProblem("no").param_hint == ""
 
 
 def test_content_errors_exit_1_through_the_cli(make_site, tmp_path):

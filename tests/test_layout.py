@@ -4,6 +4,8 @@ readable size, public functions with a docstring, and a README that maps the fol
 from __future__ import annotations
 
 import ast
+import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,43 @@ def test_the_readme_maps_every_module():
     folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__")
     for folder in folders:
         assert f"`{folder}/`" in section, f"README's layout section does not name {folder}/"
+
+
+#: The modules that talk to the terminal (click); errors.py only to make user errors click's.
+TERMINAL = ("cli", "console", "errors")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=dotted)
+def test_only_the_cli_and_console_talk_to_the_terminal(path):
+    if layer(dotted(path)) in TERMINAL:
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for name in (
+            [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+        )
+    ]
+    assert not [n for n in names if n.split(".")[0] == "click"], (
+        f"{dotted(path)} imports click: raise an errors.py error or report through a callback"
+    )
+
+
+def test_a_command_module_named_for_a_command_is_what_that_command_runs():
+    """A commands/ module whose docstring begins `ladderpress NAME` (or `… and `NAME``) is
+    imported by each command it names, so its first line says which commands it does."""
+    from generator.cli import main
+
+    for path in sorted((PACKAGE / "commands").glob("*.py")):
+        docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        first = docstring.split("\n")[0]
+        if not first.startswith("`ladderpress "):
+            continue
+        named = re.findall(r"`(?:ladderpress )?([a-z]+)`", first.split(":")[0])
+        for name in named:
+            source = inspect.getsource(main.commands[name].callback)
+            assert f"generator.commands.{path.stem} import" in source, (
+                f"commands/{path.name} says it is `ladderpress {name}`, which does not run it"
+            )

@@ -1,14 +1,17 @@
-"""What several commands accept: the site folder, where to write, and -q/-v after the command name too."""
+"""What several commands accept: the site folder, where to write, and -q/-v after the command
+name too; and how a usage problem that a command finds is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
 from generator.console import Verbosity
+from generator.errors import UsageProblem
 
 SITE_OPTION = click.option(
     "-s",
@@ -66,3 +69,17 @@ def output_option(
         show_default=default is not None,
         help=help,
     )
+
+
+@contextmanager
+def shown_as_usage() -> Iterator[None]:
+    """A block whose UsageProblem click shows as it shows its own: after the command's usage
+    line, `Error: Invalid value for LEVEL: …` when it names the parameter, else the message."""
+    try:
+        yield
+    except UsageProblem as exc:
+        if exc.exit_code != click.UsageError.exit_code:  # writing failed: not a usage error
+            raise
+        if exc.param_hint:
+            raise click.BadParameter(exc.message, param_hint=exc.param_hint) from None
+        raise click.UsageError(exc.message) from None

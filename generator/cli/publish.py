@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator import console
-from generator.cli.options import SITE_DIR, SITE_OPTION, output_option, verbosity_options
+from generator.cli.options import (
+    SITE_DIR,
+    SITE_OPTION,
+    output_option,
+    shown_as_usage,
+    verbosity_options,
+)
 from generator.console import FORMATS, verbosity
 from generator.content.model import PAPER_SIZES
+
+if TYPE_CHECKING:
+    from generator.commands.serve import Rebuild
 
 
 @click.command(short_help="Validate the content; write nothing.")
@@ -62,18 +72,10 @@ def schema(output: Path) -> None:
     Example:
       ladderpress schema -o .schemas
     """
-    from generator.content.schemas import all_schemas
+    from generator.commands.schemafiles import write_schemas
 
-    files = all_schemas()
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (output / name).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise click.UsageError(
-            f"cannot write the schemas to {output}: {exc.strerror or exc}"
-        ) from None
-    verbosity().say(f"Wrote {len(files)} schemas to {output}/")
+    written = write_schemas(output)
+    verbosity().say(f"Wrote {len(written)} schemas to {output}/")
 
 
 @click.command(short_help="Render the site into a folder.")
@@ -152,7 +154,7 @@ def print_command(
     from generator.commands.printing import print_worksheet
 
     out = output if output is not None else Path(f"plan-{level}.pdf")
-    with console.reporting(site_dir):
+    with console.reporting(site_dir), shown_as_usage():
         print_worksheet(site_dir, level, target, out, paper, say=verbosity().say)
     verbosity().say(f"Wrote {out}")
 
@@ -191,12 +193,20 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
       ladderpress serve
       ladderpress serve path/to/site --port 8080 --open
     """
-    from generator.commands.devserver import choose_port
+    from generator.commands.devserver import choose_port, exposes
     from generator.commands.serve import serve as run_serve
-    from generator.commands.serve import show_rebuild
 
+    if exposes(host):
+        click.echo(
+            click.style("warning:", fg="yellow", bold=True)
+            + f" listening on {host or 'all interfaces'}: anyone on your network can read the site.",
+            err=True,
+        )
     source = click.get_current_context().get_parameter_source("port")
-    chosen = choose_port(host, port, exact=source == click.core.ParameterSource.COMMANDLINE)
+    with shown_as_usage():
+        chosen = choose_port(host, port, exact=source == click.core.ParameterSource.COMMANDLINE)
+    if chosen != port:
+        click.echo(f"Port {port} is in use; using {chosen} instead.")
     quiet = verbosity().quiet  # read here: rebuilds are reported from another thread
     with console.reporting(site_dir, then=f"Nothing to serve: {site_dir} is not a site folder."):
         run_serve(
@@ -205,5 +215,17 @@ def serve(site_dir: Path, host: str, port: int, open_browser: bool) -> None:
             chosen,
             open_browser=open_browser,
             echo=click.echo,
-            report=lambda result: show_rebuild(result, site_dir, quiet),
+            report=lambda result: _show_rebuild(result, site_dir, quiet),
         )
+
+
+def _show_rebuild(result: Rebuild, site: Path, quiet: bool) -> None:
+    """Print what a build of serve did: a heading, its diagnostics as `check` shows them, a line."""
+    from generator.commands.serve import report_parts
+
+    heading, diagnostics, done = report_parts(result, quiet)
+    if heading:
+        click.echo(heading)
+    console.show_report(diagnostics, site, quiet=False)
+    if done:
+        click.echo(done)

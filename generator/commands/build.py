@@ -1,4 +1,5 @@
-"""`ladderpress build`: check, render every page in memory, then write the site atomically."""
+"""`ladderpress build` and `check`: check the content, render every page in memory, then
+(build) write the site atomically."""
 
 from __future__ import annotations
 

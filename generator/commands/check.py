@@ -1,4 +1,5 @@
-"""`ladderpress check`: load and validate a site, write nothing."""
+"""Read and validate a site folder, links included, writing nothing: where every command
+that reads a site starts (`check` itself adds rendering: build.py's check_pages)."""
 
 from __future__ import annotations
 

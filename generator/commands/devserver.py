@@ -16,7 +16,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-import click
 from livereload.handlers import (  # type: ignore[import-untyped]
     LiveReloadHandler,
     LiveReloadJSHandler,
@@ -27,7 +26,7 @@ from livereload.watcher import Watcher  # type: ignore[import-untyped]
 from tornado import web
 
 from generator.content.sources import excerpt
-from generator.errors import ERROR, Diagnostic
+from generator.errors import ERROR, Diagnostic, UsageProblem
 
 
 def error_page(root: Path, diagnostics: list[Diagnostic]) -> str:
@@ -68,23 +67,19 @@ _ERROR_CSS = (
 )
 
 
-def choose_port(host: str, port: int, *, exact: bool) -> int:
-    """The port to listen on: port, or (unless exact) the next free one after it, said so.
+def exposes(host: str) -> bool:
+    """True when listening on host lets anyone on the network read the site."""
+    return host in ("0.0.0.0", "::", "")
 
-    Warns first when host exposes the site to the network; raises click.UsageError
-    when no port is free.
+
+def choose_port(host: str, port: int, *, exact: bool) -> int:
+    """The port to listen on: port, or (unless exact) the next free one after it.
+
+    Raises UsageProblem when none is free.
     """
-    if host in ("0.0.0.0", "::", ""):
-        click.echo(
-            click.style("warning:", fg="yellow", bold=True)
-            + f" listening on {host or 'all interfaces'}: anyone on your network can read the site.",
-            err=True,
-        )
     chosen = free_port(host, port, tries=1 if exact else 20)
     if chosen is None:
-        raise click.UsageError(f"port {port} on {host} is in use; choose another with --port")
-    if chosen != port:
-        click.echo(f"Port {port} is in use; using {chosen} instead.")
+        raise UsageProblem(f"port {port} on {host} is in use; choose another with --port")
     return chosen
 
 

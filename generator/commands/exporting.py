@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.commands.check import check_site
-from generator.errors import ContentError, OutputError
+from generator.errors import ContentError, OutputError, WriteError
 from generator.site.tables import csv_table, workbook_tables
 from generator.site.workbook import csv_bytes, ods_bytes, xlsx_bytes
 
@@ -26,11 +26,14 @@ def export_bytes(site_dir: Path, fmt: str, layout: str) -> bytes:
 
 
 def write_export(out: Path, data: bytes) -> None:
-    """Write the exported file (a file of its own, never a folder or a link)."""
+    """Write the exported file (a file of its own, never a folder or a link).
+
+    Raises OutputError for a folder or a link, WriteError when writing fails.
+    """
     if out.is_dir() or out.is_symlink():
         raise OutputError(f"refusing to write the spreadsheet to {out}: it is a folder or a link")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as exc:
-        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise WriteError(f"cannot write {out}: {exc.strerror or exc}") from None

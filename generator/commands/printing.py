@@ -13,14 +13,12 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import click
-
 from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
 from generator.commands.build import build
 from generator.commands.check import check_site
 from generator.content.model import Site
 from generator.content.spec import suggest
-from generator.errors import ContentError, PrintError
+from generator.errors import ContentError, PrintError, UsageProblem
 from generator.site.kinds import url_for
 from generator.site.output import private_folder
 from generator.site.views import plan_targets
@@ -29,11 +27,14 @@ TIMEOUT = 120
 
 
 def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
-    """The output path of a level's worksheet aiming at target (default: its first target)."""
+    """The output path of a level's worksheet aiming at target (default: its first target).
+
+    Raises UsageProblem, naming LEVEL or --target, for a level or target there is not.
+    """
     ids = [lv.id for lv in site.levels]
     if level_id not in ids:
         close = suggest(level_id, ids)
-        raise click.BadParameter(
+        raise UsageProblem(
             f"unknown level '{level_id}'"
             + (f"; {close}" if close else f" (known: {', '.join(ids)})"),
             param_hint="LEVEL",
@@ -43,8 +44,10 @@ def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
     if target_id is None or target_id == targets[0]:
         return url_for("plan", level_id)
     if target_id not in targets:
-        raise click.BadParameter(
-            f"'{level_id}' has no worksheet aiming at '{target_id}' (targets: {', '.join(targets)})",
+        close = suggest(target_id, targets)
+        raise UsageProblem(
+            f"'{level_id}' has no worksheet aiming at '{target_id}'"
+            + (f"; {close}" if close else f" (targets: {', '.join(targets)})"),
             param_hint="--target",
         )
     return url_for("plan", level_id, target_id)
@@ -60,8 +63,8 @@ def print_worksheet(
 ) -> Path:
     """out, once the site is built aside and Chromium has printed the worksheet to it.
 
-    Raises ContentError when the content has errors, PrintError when there is no browser
-    or it fails.  say gets one line naming the browser used and how to choose another.
+    Raises ContentError when the content has errors, UsageProblem for a level or target
+    there is not, PrintError when there is no browser or it fails.  say gets one line naming the browser used and how to choose another.
     """
     checked = check_site(root)
     if checked.site is None:

@@ -18,12 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 from tornado import ioloop
 
 from generator.commands.build import Prepared, prepare, render_pages
 from generator.commands.devserver import ReloadSocket, error_page, make_app, stopped_by_signals
-from generator.console import plural, show_report
+from generator.console import plural
 from generator.content.sources import snapshot
 from generator.errors import ERROR, ContentError, Diagnostic
 from generator.site.output import private_folder, prune, update_files
@@ -187,16 +186,6 @@ def _changes_heading(new: int, fixed: int) -> str:
     if fixed:
         return f"{plural(fixed, 'warning')} fixed"
     return ""
-
-
-def show_rebuild(result: Rebuild, site: Path | str, quiet: bool) -> None:
-    """Print what a build did (report_parts), the diagnostics as `check` shows them."""
-    heading, diagnostics, done = report_parts(result, quiet)
-    if heading:
-        click.echo(heading)
-    show_report(diagnostics, site, quiet=False)
-    if done:
-        click.echo(done)
 
 
 class Poller(threading.Thread):

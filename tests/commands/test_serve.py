@@ -13,8 +13,9 @@ import time
 
 import pytest
 
+from generator.commands.devserver import choose_port, exposes
 from generator.commands.serve import DevSite, Poller, Rebuild, report_parts, warning_changes
-from generator.errors import Diagnostic, Mark
+from generator.errors import Diagnostic, Mark, UsageProblem
 from tests.conftest import REPO, Served, example_copy, free_port
 
 
@@ -111,6 +112,18 @@ def test_busy_port_named_in_the_error(tmp_path):
         )
     assert result.returncode == 2
     assert f"port {port} on 127.0.0.1 is in use" in result.stderr
+
+
+def test_choosing_a_port_prints_nothing_and_a_busy_one_is_a_usage_problem(capsys):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        with pytest.raises(UsageProblem, match=f"^port {port} on 127.0.0.1 is in use; choose"):
+            choose_port("127.0.0.1", port, exact=True)
+        assert choose_port("127.0.0.1", port, exact=False) > port
+    assert capsys.readouterr() == ("", "")  # the command line says what it chose
+    assert exposes("0.0.0.0") and exposes("::") and not exposes("127.0.0.1")
 
 
 def test_listening_on_all_interfaces_warns(tmp_path):
