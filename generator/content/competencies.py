@@ -139,6 +139,7 @@ def _warn_category(f: Fields, config: SiteConfig, report: Report) -> None:
 
 
 def _matrix_order(c: Competency, categories: list[str]) -> tuple[Any, ...]:
-    """Where a competency goes in the matrix: by site.yml's categories, then order, then id."""
+    """Where a competency goes in the matrix: by site.yml's categories, then order, then its
+    name (as readers see it, not its id), then id."""
     position = categories.index(c.category) if c.category in categories else len(categories)
-    return (position, c.category, c.order is None, c.order or 0, c.id)
+    return (position, c.category, c.order is None, c.order or 0, c.name.casefold(), c.id)

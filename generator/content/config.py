@@ -45,7 +45,9 @@ def site_config(
         title=fields.get("title", ""),
         **fields.subset("organization", "description", "base_url", "language", "theme", "logo"),
         colors=frozen_map(fields["colors"].values),
-        **fields.subset("edit_url", "paper", "directory_urls", "categories", "version"),
+        **fields.subset(
+            "edit_url", "paper", "directory_urls", "categories", "version", "resources_per_level"
+        ),
         markdown_html=markdown["html"],
         resource_kinds=BUILTIN_RESOURCE_KINDS + extra_kinds,
         extra=frozen_map(fields.get("extra")),

@@ -69,6 +69,8 @@ class SiteConfig:
     resource_kinds: tuple[str, ...]
     version: str
     extra: Mapping[str, Any]
+    #: how many recommended resources a level page and a worksheet show
+    resources_per_level: int
     #: keys of site.yml whose values are wrong or unreadable (a site with errors is only
     #: checked, never written): defaults stand in, and the checks that read them wait
     unknown: frozenset[str]

@@ -147,6 +147,12 @@ SITE = Record(
             'The framework\'s version, shown on the site (quote it: "2.1").',
             default="",
         ),
+        Field(
+            "resources_per_level",
+            Integer(minimum=0, maximum=50),
+            "How many recommended resources a level page and a worksheet show (0: none).",
+            default=8,
+        ),
         EXTRA,
     ),
 )
