@@ -8,6 +8,7 @@ import click
 
 from generator.cli.options import SITE_DIR, output_option, verbosity_options
 from generator.console import verbosity
+from generator.content.workbook import FORMATS
 
 LAYOUTS = ("auto", "matrix", "rows", "long")
 
@@ -68,7 +69,7 @@ def import_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("xlsx", "csv", "ods")),
+    type=click.Choice(FORMATS),
     default=None,
     help="The file's format.  [default: from -o's extension, else xlsx]",
 )
@@ -93,11 +94,9 @@ def export(site_dir: Path, output: Path | None, fmt: str | None, layout: str) ->
       ladderpress export path/to/site --format csv --layout long
     """
     from generator import console
-    from generator.commands.exporting import FORMATS, export_bytes, write_export
+    from generator.commands.exporting import export_bytes, export_format, write_export
 
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-        fmt = suffix if suffix in FORMATS else "xlsx"
+    fmt = export_format(output, fmt)
     out = output if output is not None else Path(f"ladder.{fmt}")
     with console.reporting(site_dir, then="Export failed: nothing was written."):
         data = export_bytes(site_dir, fmt, layout)

@@ -6,11 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.commands.check import check_site
-from generator.errors import ContentError, OutputError, WriteError
+from generator.content.workbook import FORMATS as FORMATS  # the one list; the cli offers it
+from generator.errors import ContentError, OutputError, UsageProblem, WriteError
 from generator.site.tables import csv_table, workbook_tables
 from generator.site.workbook import csv_bytes, ods_bytes, xlsx_bytes
 
-FORMATS = ("xlsx", "csv", "ods")
+
+def export_format(out: Path | None, fmt: str | None) -> str:
+    """The format to write: fmt when given, else the one out's extension names (the first of
+    FORMATS without one); UsageProblem for an extension that names none."""
+    if fmt is not None:
+        return fmt
+    suffix = out.suffix.lower().removeprefix(".") if out is not None else ""
+    if suffix and suffix not in FORMATS:
+        raise UsageProblem(
+            f"cannot tell the format from {out}: '.{suffix}' is not one of "
+            f"{', '.join('.' + f for f in FORMATS)}; end the file name with one of them, or "
+            "choose the format with --format"
+        )
+    return suffix or FORMATS[0]
 
 
 def export_bytes(site_dir: Path, fmt: str, layout: str) -> bytes:

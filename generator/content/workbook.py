@@ -21,6 +21,10 @@ from types import ModuleType
 
 from generator.errors import ContentError, LadderpressError, Mark, Report
 
+#: The formats `ladderpress export` writes, by file extension (the first is its default);
+#: read_book reads each of them back.
+FORMATS = ("xlsx", "csv", "ods")
+
 
 @dataclass(frozen=True)
 class Limits:

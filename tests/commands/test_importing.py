@@ -352,3 +352,20 @@ def test_ods_without_the_extra_names_it(tmp_path, monkeypatch):
     result = run("export", SITES / "minimal", "-o", tmp_path / "x.ods")
     assert result.exit_code == 1
     assert "pip install 'ladderpress[sheets]'" in result.output
+
+
+def test_export_takes_its_format_from_the_file_name_and_refuses_one_it_cannot_tell(tmp_path):
+    csv_named = run("export", SITES / "minimal", "-o", tmp_path / "ladder.CSV")
+    assert csv_named.output == f"Wrote {tmp_path}/ladder.CSV (csv, matrix layout)\n"
+    assert (tmp_path / "ladder.CSV").read_bytes().startswith(b"\xef\xbb\xbfCompetency,")
+    unknown = run("export", SITES / "minimal", "-o", tmp_path / "x.txt")
+    assert unknown.exit_code == 2
+    assert unknown.output == (
+        f"Error: cannot tell the format from {tmp_path}/x.txt: '.txt' is not one of .xlsx, "
+        ".csv, .ods; end the file name with one of them, or choose the format with --format\n"
+    )
+    assert not (tmp_path / "x.txt").exists()
+    told = run("export", SITES / "minimal", "-o", tmp_path / "x.txt", "--format", "csv")
+    assert told.exit_code == 0 and (tmp_path / "x.txt").exists()
+    bare = run("export", SITES / "minimal", "-o", tmp_path / "ladder")
+    assert bare.output == f"Wrote {tmp_path}/ladder (xlsx, matrix layout)\n"
