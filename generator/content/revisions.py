@@ -76,8 +76,9 @@ def repository(root: Path) -> Repository:
         if not problem.said:
             raise
         if "not a git repository" in problem.said:
+            where = "the current folder" if str(root) == "." else str(root)
             raise GitProblem(
-                f"{root} is not in a git repository",
+                f"{where} is not in a git repository",
                 "compare two folders instead, or run it in a clone of the site's repository",
             ) from None
         raise GitProblem(f"git cannot read the repository at {root}: {problem.said}") from None

@@ -281,7 +281,7 @@ def test_outside_a_repository_and_without_git(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "site")
     code, shown = run("v1")
     assert code == 2 and shown.startswith(
-        "Error: . is not in a git repository\n    hint: compare two folders"
+        "Error: the current folder is not in a git repository\n    hint: compare two folders"
     )
     monkeypatch.setenv("PATH", str(tmp_path))
     code, shown = run("v1")
