@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -269,4 +270,16 @@ def test_a_folder_without_site_yml_gets_one_message(tmp_path):
         "    hint: pass the site folder (the one with site.yml and content/), "
         "or start a new site with `ladderpress init`\n"
         "Checked 0 files: 1 error, 0 warnings.\n"
+    )
+
+
+def test_a_site_without_content_gets_one_message_not_three(make_site):
+    root = make_site()
+    shutil.rmtree(root / "content")
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{root}/content:1:1: error: no content/ folder\n"
+        "    hint: create content/levels/ and content/competencies/ with one Markdown file each\n"
+        "Checked 1 file: 1 error, 0 warnings.\n"
     )
