@@ -7,6 +7,7 @@ command imports its work when it runs, so that `ladderpress --help` starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,8 @@ from generator.cli.sheets import export, import_command
 from generator.console import Verbosity, verbosity
 
 if TYPE_CHECKING:
-    from generator.commands.scaffold import NewFile
+    from generator.commands.newresource import ResourceEntry
+    from generator.commands.scaffold import Added, Placement
 
 
 @click.group(
@@ -143,6 +145,9 @@ def _interactive() -> bool:
     "resource_file",
     help="resource: the file in content/resources/ to add it to.  [default: the one with most of its kind]",
 )
+@click.option(
+    "--force", is_flag=True, help="resource: add it even when the site has one of that title."
+)
 @SITE_OPTION
 def new(
     kind: str,
@@ -158,6 +163,7 @@ def new(
     competencies: tuple[str, ...],
     levels: tuple[str, ...],
     resource_file: str | None,
+    force: bool,
     site_dir: Path,
 ) -> None:
     """Add one content file: a level, competency, track or page; or a resource.
@@ -168,51 +174,56 @@ def new(
     the site has several), at the top of it or after --after LEVEL, where the
     levels above it move up one rank; the competencies that now need an
     expectation for it are listed. For a resource, ID is its title, and the
-    entry is added to a file in content/resources/.
+    entry is added to a file in content/resources/ (a title the site already
+    has needs --force).
 
     \b
     Examples:
       ladderpress new level staff-pm --title "Staff Product Manager" --after senior-pm --track ic
       ladderpress new competency pricing
-      ladderpress new resource "Escaping the Build Trap" --kind book --competency product-strategy
+      ladderpress new resource "Testing Business Ideas" --kind book --competency product-strategy
     """
-    from generator.commands.scaffold import (
-        SHARED,
-        Placement,
-        ResourceEntry,
-        new_file,
-        new_resource,
-        write_new,
+    from generator.commands.newresource import ResourceEntry, new_resource
+    from generator.commands.scaffold import Placement, new_file, what_is_new, write_new
+
+    placement = Placement(tracks, rank, after, shared)
+    entry = ResourceEntry(
+        item_id, resource_kind or "", url, author, competencies, levels, resource_file, force
     )
-
-    _only_for(
-        "level", kind, {"--track": tracks, "--shared": shared, "--rank": rank, "--after": after}
-    )
-    resource_only: dict[str, object] = {"--kind": resource_kind, "--url": url, "--author": author}
-    resource_only.update({"--competency": competencies, "--level": levels, "--file": resource_file})
-    _only_for("resource", kind, resource_only)
-    if kind == "resource" and not resource_kind:
-        raise click.UsageError("a resource needs --kind (book, course, article, …)")
-
-    def choose_track(track_ids: list[str]) -> str:
-        """The track the person picks for the new level."""
-        return click.prompt(
-            f"Which track is '{item_id}' on ({SHARED}: every track)",
-            type=click.Choice([*track_ids, SHARED]),
-        )
-
+    _check_options(kind, placement, entry)
     with console.reporting(site_dir):
         if kind == "resource":
-            entry = ResourceEntry(
-                item_id, resource_kind or "", url, author, competencies, levels, resource_file
-            )
             created = new_resource(site_dir, entry)
         else:
-            placement = Placement(tracks, rank, after, shared)
-            ask = choose_track if _interactive() else None
+            ask = _track_question(item_id) if _interactive() else None
             created = new_file(site_dir, kind, item_id, title, placement, ask)
         write_new(site_dir, created)
-    _tell_what_is_new(site_dir, kind, item_id, created)
+    added = what_is_new(site_dir, kind, item_id, created)
+    _show_added(site_dir, item_id, added)
+    sys.exit(1 if added.failed else 0)
+
+
+def _check_options(kind: str, placement: Placement, entry: ResourceEntry) -> None:
+    """Raise click.UsageError for an option of another kind, or a resource without --kind."""
+    level_only: dict[str, object] = {
+        "--track": placement.tracks,
+        "--shared": placement.shared,
+        "--rank": placement.rank,
+        "--after": placement.after,
+    }
+    resource_only: dict[str, object] = {
+        "--kind": entry.kind,
+        "--url": entry.url,
+        "--author": entry.author,
+        "--competency": entry.competencies,
+        "--level": entry.levels,
+        "--file": entry.file,
+        "--force": entry.force,
+    }
+    _only_for("level", kind, level_only)
+    _only_for("resource", kind, resource_only)
+    if kind == "resource" and not entry.kind:
+        raise click.UsageError("a resource needs --kind (book, course, article, …)")
 
 
 def _only_for(kind: str, given_kind: str, flags: dict[str, object]) -> None:
@@ -222,29 +233,37 @@ def _only_for(kind: str, given_kind: str, flags: dict[str, object]) -> None:
         raise click.UsageError(f"{', '.join(given)} is for `new {kind}` only")
 
 
-def _tell_what_is_new(site_dir: Path, kind: str, item_id: str, created: NewFile) -> None:
+def _track_question(item_id: str) -> Callable[[list[str]], str]:
+    """What asks a person which track the new level is on."""
+    from generator.commands.scaffold import SHARED
+
+    def ask(track_ids: list[str]) -> str:
+        """The track the person picks (or shared, for every track)."""
+        choices = ", ".join(track_ids)
+        return str(
+            click.prompt(
+                f"Which track is '{item_id}' on: {choices}, or {SHARED} (every track)",
+                type=click.Choice([*track_ids, SHARED]),
+                show_choices=False,
+                prompt_suffix="? ",
+            )
+        )
+
+    return ask
+
+
+def _show_added(site_dir: Path, item_id: str, added: Added) -> None:
     """Say what `new` wrote and moved, which competencies now need an expectation for a new
     level, and any other problem in the file written."""
-    from generator.commands.check import check_site
-
     v = verbosity()
-    rel = created.path.relative_to(site_dir).as_posix()
-    verb = "Added a resource to" if created.append else "Wrote"
-    v.say(f"{verb} {console.display_path(str(site_dir), rel)}")
-    for move in created.moves:
+    verb = "Added a resource to" if added.appended else "Wrote"
+    v.say(f"{verb} {console.display_path(str(site_dir), added.path)}")
+    for note in added.notes:
+        v.say(f"  note: {note}")
+    for move in added.moves:
         v.say(f"  moved '{move.level_id}' up to rank {move.new} to make room ({move.path})")
-    diagnostics = check_site(site_dir).diagnostics
-    needing = sorted(
-        {
-            d.path
-            for d in diagnostics
-            if kind == "level" and d.code == "missing-expectation" and d.subject == item_id
-        }
-    )
-    if needing:
+    if added.needing:
         v.say(f"These competencies now need an expectation for '{item_id}':")
-        for need in needing:
+        for need in added.needing:
             v.say(f"  {console.display_path(str(site_dir), need)}")
-    console.show_report(
-        [d for d in diagnostics if d.path == rel and d.code != "missing-expectation"], site_dir
-    )
+    console.show_report(added.problems, site_dir)

@@ -62,6 +62,9 @@ def place_level(
         if placement.after not in level_ids:
             raise ScaffoldError(unknown("level", placement.after, level_ids))
         below = site.level(placement.after)
+        _check_after(
+            below, track_ids if shared else list(tracks), "--shared" if shared else "--track"
+        )
         rank = below.rank + 1
         if not tracks and not shared:
             tracks, shared = ((), True) if below.shared else (below.tracks, False)
@@ -86,6 +89,17 @@ def place_level(
 
 #: The answer to "which track?" that means every track.
 SHARED = "shared"
+
+
+def _check_after(below: Level, tracks: list[str], option: str) -> None:
+    """Refuse a level to come after that is not on every track the new one is to be on."""
+    off = [t for t in tracks if t not in below.tracks]
+    if off:
+        raise ScaffoldError(
+            f"--after {below.id}: '{below.id}' is on {', '.join(below.tracks)} only, not on "
+            f"{', '.join(off)}; name a level of {', '.join(off)} to come after, or leave out "
+            f"{option} to put the new level on {', '.join(below.tracks)}"
+        )
 
 
 def _moves(

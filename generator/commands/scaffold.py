@@ -1,4 +1,5 @@
-"""`ladderpress init` and `ladderpress new`: start a site, add one content file."""
+"""`ladderpress init` and `ladderpress new`: start a site, add one content file, and say what
+`new` added (newresource.py adds a learning resource)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,18 @@ from typing import Any
 
 import yaml
 
+from generator.commands.check import check_site
 from generator.commands.placement import SHARED as SHARED  # what `new` answers "which track?"
-from generator.commands.placement import Placement, RankMove, place_level, rank_marks, unknown
+from generator.commands.placement import Placement, RankMove, place_level, rank_marks
 from generator.content.entries import read_entries
 from generator.content.ids import id_from, is_id
 from generator.content.lint import EXAMPLE_ORGANIZATION
 from generator.content.model import Site
 from generator.content.records import Record
 from generator.content.sources import Sources, load
-from generator.content.spec import COMPETENCY, LEVEL, PAGE, RESOURCE, TRACK
+from generator.content.spec import COMPETENCY, LEVEL, PAGE, TRACK
 from generator.content.validate import DOCUMENTS, validate
-from generator.content.yamltree import Sequence
-from generator.errors import ContentError, Report, ScaffoldError
+from generator.errors import ERROR, ContentError, Diagnostic, Report, ScaffoldError
 from generator.paths import data_dir, example_dir
 from generator.site.kinds import taken_page_ids
 
@@ -88,9 +89,9 @@ def own_site_yml(text: str, title: str | None, organization: str | None) -> str:
     for line in text.splitlines(keepends=True):
         key = line.split(":", 1)[0]
         if key == "title" and title:
-            line = f"title: {_quote(title)}\n"
+            line = f"title: {quote(title)}\n"
         elif key == "organization" and organization:
-            line = f"organization: {_quote(organization)}\n"
+            line = f"organization: {quote(organization)}\n"
         elif key == "edit_url":
             line = EDIT_URL_COMMENT
         lines.append(line)
@@ -159,6 +160,8 @@ class NewFile:
     text: str
     moves: tuple[RankMove, ...] = ()
     append: bool = False
+    #: what to say besides (a resource of the same title, added with --force)
+    notes: tuple[str, ...] = ()
 
 
 def new_file(
@@ -181,7 +184,7 @@ def new_file(
         )
     if kind == "page" and item_id in taken_page_ids():
         raise ScaffoldError(f"'{item_id}' is taken by the site's own pages; choose another id")
-    sources = _site_sources(root)
+    sources = site_sources(root)
     folder = root / "content" / KINDS[kind]
     path = folder / f"{item_id}.md"
     entries = read_entries(sources.of_kind(kind), kind, DOCUMENTS[kind], Report())
@@ -190,9 +193,9 @@ def new_file(
         raise ScaffoldError(
             f"a {kind} with the id '{item_id}' already exists in content/{KINDS[kind]}/"
         )
-    name = title or item_id.replace("-", " ").capitalize()
+    name = title or default_title(item_id)
     if kind == "level":
-        site = _model(sources)
+        site = site_model(sources)
         tracks, rank, moves = place_level(
             site, rank_marks(entries), placement or Placement(), choose_track
         )
@@ -204,6 +207,23 @@ def new_file(
     else:
         text = _page(name)
     return NewFile(path, text)
+
+
+#: Words of one or two letters that are words, not initials: lower case in a title (but the
+#: first word's first letter), where other short ones are upper-cased (pm → PM).
+_SHORT_WORD = re.compile(r"a|an|as|at|be|by|do|go|if|in|is|it|me|my|no|of|on|or|so|to|up|us|we")
+
+
+def default_title(item_id: str) -> str:
+    """The title `new` makes from an id: the first word capitalised, initials upper-cased
+    ('staff-pm' → 'Staff PM', 'vp-product' → 'VP product', 'head-of-ux' → 'Head of UX')."""
+    words = []
+    for word in item_id.split("-"):
+        if len(word) <= 2 and word.isalpha() and not _SHORT_WORD.fullmatch(word):
+            word = word.upper()
+        words.append(word)
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
 
 
 def write_new(root: Path, new: NewFile) -> None:
@@ -227,7 +247,38 @@ def write_new(root: Path, new: NewFile) -> None:
         path.write_text("".join(lines), encoding="utf-8")
 
 
-def _site_sources(root: Path) -> Sources:
+@dataclass(frozen=True)
+class Added:
+    """What `new` says once its file is written: where, the ranks it moved, the competencies
+    that now need an expectation for a new level, and what `check` finds in the file."""
+
+    path: str  # below the site folder
+    appended: bool
+    moves: tuple[RankMove, ...]
+    needing: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        """True when the file written has errors: `new` then exits 1, never 0."""
+        return any(d.severity == ERROR for d in self.problems)
+
+
+def what_is_new(root: Path, kind: str, item_id: str, new: NewFile) -> Added:
+    """What to say about the file `new` wrote, the site checked again as `check` checks it."""
+    diagnostics = check_site(root).diagnostics
+    rel = new.path.relative_to(root).as_posix()
+    needing = {
+        d.path
+        for d in diagnostics
+        if kind == "level" and d.code == "missing-expectation" and d.subject == item_id
+    }
+    problems = [d for d in diagnostics if d.path == rel and d.code != "missing-expectation"]
+    return Added(rel, new.append, new.moves, tuple(sorted(needing)), tuple(problems), new.notes)
+
+
+def site_sources(root: Path) -> Sources:
     """The site's sources; a folder that is not a site stops here, as `check` says it."""
     sources, report = load(root)
     if sources.site is None:
@@ -235,7 +286,7 @@ def _site_sources(root: Path) -> Sources:
     return sources
 
 
-def _model(sources: Sources) -> Site:
+def site_model(sources: Sources) -> Site:
     """The site's model, for placing a level; content errors stop here, each reported."""
     site, report = validate(sources)
     if site is None:
@@ -243,14 +294,14 @@ def _model(sources: Sources) -> Site:
     return site
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
 
 
 def _level(title: str, rank: int, tracks: tuple[str, ...] = ()) -> str:
     """A new level's file: its title, rank and tracks (none: every track shares it)."""
-    written = {"title": _quote(title), "rank": str(rank)}
+    written = {"title": quote(title), "rank": str(rank)}
     if tracks:
         written["track"] = tracks[0] if len(tracks) == 1 else f"[{', '.join(tracks)}]"
     return _front_matter(LEVEL, written)
@@ -271,100 +322,17 @@ def _front_matter(
     for field in record.fields:
         if field.name in written:
             doc = "" if field.name in _SELF_EVIDENT else field.doc
-            lines += _described(f"{field.name}: {written[field.name]}", doc)
+            lines += described(f"{field.name}: {written[field.name]}", doc)
         elif not field.required and field.name not in _LEFT_OUT:
             example = (examples or {}).get(field.name, field.example)
-            lines += _described(example, field.doc, "# ")
+            lines += described(example, field.doc, "# ")
     return "".join(f"{line}\n" for line in ["---", *lines, "---"])
 
 
-def _described(example: str, doc: str, prefix: str = "") -> list[str]:
+def described(example: str, doc: str, prefix: str = "") -> list[str]:
     """The lines of an example, each after ``prefix``, the first followed by the description."""
     first, *rest = (prefix + line for line in example.split("\n"))
     return [f"{first.ljust(30)}  # {doc}" if doc else first, *rest]
-
-
-@dataclass(frozen=True)
-class ResourceEntry:
-    """What `ladderpress new resource` is told about a learning resource."""
-
-    title: str
-    kind: str
-    url: str = ""
-    author: str = ""
-    competencies: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
-    file: str | None = None
-
-
-def new_resource(root: Path, entry: ResourceEntry) -> NewFile:
-    """The entry `ladderpress new resource` appends, and the resources file it goes to."""
-    sources = _site_sources(root)
-    site = _model(sources)
-    problems = []
-    if not entry.title.strip():
-        problems.append("the title is empty")
-    if entry.kind not in site.config.resource_kinds:
-        problems.append(unknown("kind", entry.kind, list(site.config.resource_kinds)))
-    for competency in entry.competencies:
-        known = [c.id for c in site.competencies]
-        if competency not in known:
-            problems.append(unknown("competency", competency, known))
-    for level in entry.levels:
-        known = [lv.id for lv in site.levels]
-        if level not in known:
-            problems.append(unknown("level", level, known))
-    if entry.url and not re.match(r"^(https?://|mailto:|\.\./assets/|assets/)", entry.url):
-        problems.append(f"'{entry.url}' is not a web address (https://…)")
-    name = entry.file or _resource_file(site, entry.kind)
-    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.yml$", name):
-        problems.append(f"'{name}' is not a resources file name (a name ending in .yml)")
-    if problems:
-        raise ScaffoldError("\n".join(problems))
-    path = root / "content" / "resources" / name
-    existing = next((d for d in sources.resources if Path(d.path).name == name), None)
-    lead = ""
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        if text.strip() and not (
-            isinstance(existing.node if existing else None, Sequence)
-            and not text.lstrip().startswith("[")
-        ):
-            raise ScaffoldError(
-                f"content/resources/{name} is not a block list of resources ('- title: …'); "
-                "fix it first, or choose another file with --file"
-            )
-        lead = "\n" if text.strip() and not text.endswith("\n") else ""
-        if text.strip():
-            lead += "\n"
-    return NewFile(path, lead + _resource(entry), append=True)
-
-
-def _resource_file(site: Site, kind: str) -> str:
-    """The file that holds most resources of the kind, else the fullest one, else a new one."""
-    counts: dict[str, tuple[int, int]] = {}
-    for resource in site.resources:
-        name = Path(resource.path).name
-        same, total = counts.get(name, (0, 0))
-        counts[name] = (same + (resource.kind == kind), total + 1)
-    if not counts:
-        return "resources.yml"
-    return max(sorted(counts), key=lambda name: counts[name])
-
-
-def _resource(entry: ResourceEntry) -> str:
-    lines = [f"- title: {_quote(entry.title)}", f"  kind: {entry.kind}"]
-    if entry.url:
-        lines.append(f"  url: {_quote(entry.url)}")
-    if entry.author:
-        lines.append(f"  author: {_quote(entry.author)}")
-    if entry.competencies:
-        lines.append(f"  competencies: [{', '.join(entry.competencies)}]")
-    if entry.levels:
-        lines.append(f"  levels: [{', '.join(entry.levels)}]")
-    note = RESOURCE.field("note")
-    lines += _described(note.example, note.doc, "  # ")
-    return "\n".join(lines) + "\n"
 
 
 def _competency(name: str, level_ids: list[str]) -> str:
@@ -375,14 +343,14 @@ def _competency(name: str, level_ids: list[str]) -> str:
             f"\n  {level_id}: What a person at this level does, that others can see."
             for level_id in level_ids
         )
-    return _front_matter(COMPETENCY, {"name": _quote(name)}, examples)
+    return _front_matter(COMPETENCY, {"name": quote(name)}, examples)
 
 
 def _track(name: str) -> str:
     """A new track's file."""
-    return _front_matter(TRACK, {"name": _quote(name)})
+    return _front_matter(TRACK, {"name": quote(name)})
 
 
 def _page(title: str) -> str:
     """A new page's file."""
-    return _front_matter(PAGE, {"title": _quote(title)})
+    return _front_matter(PAGE, {"title": quote(title)})

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from generator.content.entries import Entry
 from generator.content.model import Level, Resource, SiteConfig, frozen_map
@@ -11,7 +14,7 @@ from generator.content.references import Known, check_references
 from generator.content.sources import DataFile
 from generator.content.spec import RESOURCE, RESOURCES
 from generator.content.types import suggest
-from generator.content.yamltree import Node, Sequence
+from generator.content.yamltree import Mapping, Node, Sequence
 from generator.errors import Report
 
 
@@ -26,12 +29,14 @@ class Resources:
 
 def build_resources(
     files: tuple[DataFile, ...],
+    assets: Collection[str],
     config: SiteConfig,
     competencies: Known,
     levels: Known,
     report: Report,
 ) -> Resources:
-    """Every resource in the files that could be read, each problem reported."""
+    """Every resource in the files that could be read, each problem reported (``assets``: the
+    files under content/assets/, which a url may name)."""
     out: list[Resource] = []
     complete = True
     for data in files:
@@ -48,6 +53,7 @@ def build_resources(
             complete &= resource is not None
             if resource is not None:
                 out.append(resource)
+                _check_asset(resource, item, assets, report)
     return Resources(tuple(out), complete)
 
 
@@ -71,6 +77,28 @@ def _resource(
         line=item.mark.line,
         extra=frozen_map(f.get("extra")),
     )
+
+
+def missing_asset(url: str, assets: Collection[str]) -> str | None:
+    """The file under content/assets/ that a relative url names when it is not there."""
+    parts = urlsplit(url)
+    path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
+    if parts.scheme or parts.netloc or not path.startswith("assets/"):
+        return None
+    return None if f"content/{path}" in assets else f"content/{path}"
+
+
+def _check_asset(resource: Resource, item: Node, assets: Collection[str], report: Report) -> None:
+    """Report a url that names a file of content/assets/ that is not there; returns nothing."""
+    missing = missing_asset(resource.url, assets)
+    url = item.get("url") if isinstance(item, Mapping) else None
+    if missing and url is not None:
+        report.error(
+            url.mark,
+            "bad-link",
+            f"'url': {missing} does not exist",
+            "put the file in content/assets/, or correct the address",
+        )
 
 
 def _kind_known(f: Fields, config: SiteConfig, report: Report) -> bool:

@@ -53,7 +53,9 @@ def validate(sources: Sources) -> tuple[Site | None, Report]:
     competencies = build_competencies(
         entries["competency"], tracks, levels, ids["track"], ids["level"], config, report
     )
-    resources = build_resources(sources.resources, config, ids["competency"], ids["level"], report)
+    resources = build_resources(
+        sources.resources, sources.assets, config, ids["competency"], ids["level"], report
+    )
     pages = build_pages(entries["page"], report)
     home = build_home(entries["home"], config.title)
     plan = build_plan(sources.plan, sources.plan_defaults, ids["level"], report)

@@ -67,3 +67,20 @@ def test_unknown_tracks_and_levels_are_refused_with_the_one_meant(site, marks):
         place_level(site, marks, Placement(tracks=("ic",), shared=True))
     assert unknown("level", "zz", ["pm"]) == "unknown level 'zz' (known: pm)"
     assert unknown("level", "zz", []) == "unknown level 'zz' (known: none)"
+
+
+def test_after_a_level_that_is_not_on_the_track_is_refused_naming_its_tracks(site, marks):
+    message = (
+        "--after group-pm: 'group-pm' is on management only, not on ic; name a level of ic to "
+        "come after, or leave out --track to put the new level on management"
+    )
+    with pytest.raises(ScaffoldError) as refused:
+        place_level(site, marks, Placement(after="group-pm", tracks=("ic",)))
+    assert refused.value.message == message
+    with pytest.raises(ScaffoldError, match=r"not on ic; .* leave out --shared"):
+        place_level(site, marks, Placement(after="group-pm", shared=True))
+    with pytest.raises(ScaffoldError, match="not on ic;"):
+        place_level(site, marks, Placement(after="group-pm", tracks=("management", "ic")))
+    # A level on the track, or on every track, is fine to come after.
+    assert place_level(site, marks, Placement(after="senior-pm", tracks=("ic",)))[1] == 3
+    assert place_level(site, marks, Placement(after="pm", shared=True))[:2] == ((), 2)

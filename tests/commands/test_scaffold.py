@@ -10,7 +10,9 @@ from click.testing import CliRunner
 
 from generator import cli
 from generator.cli import main
+from generator.commands import newresource
 from generator.commands.check import check_site
+from generator.commands.scaffold import default_title
 from generator.content import spec
 from generator.content.lint import EXAMPLE_EDIT_URL, EXAMPLE_ORGANIZATION
 from generator.content.sources import load
@@ -178,7 +180,7 @@ def test_new_level_asks_which_track_on_a_terminal(site, monkeypatch):
         monkeypatch=monkeypatch,
     )
     assert result.exit_code == 0, result.output
-    assert "Which track is 'coach' on (shared: every track)" in result.output
+    assert "Which track is 'coach' on: ic, management, or shared (every track)? " in result.output
     checked = check_site(site)
     assert checked.site is not None
     coach = checked.site.level("coach")
@@ -220,6 +222,39 @@ def test_new_level_refuses_unknown_tracks_and_levels(site):
     mixed = run("new", "page", "x", "--track", "ic", "-s", str(site))
     assert mixed.exit_code == 2 and "--track is for `new level` only" in mixed.output
     assert not (site / "content/levels/x.md").exists()
+
+
+def test_new_level_after_a_level_of_another_track_is_refused(site):
+    before = sorted(p.name for p in (site / "content/levels").iterdir())
+    result = run("new", "level", "y-pm", "--track", "ic", "--after", "vp-product", "-s", str(site))
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: --after vp-product: 'vp-product' is on management only, not on ic; name a level "
+        "of ic to come after, or leave out --track to put the new level on management\n"
+    )
+    assert sorted(p.name for p in (site / "content/levels").iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("item_id", "title"),
+    [
+        ("t-pm", "T PM"),
+        ("staff-pm", "Staff PM"),
+        ("vp-product", "VP product"),
+        ("head-of-ux", "Head of UX"),
+        ("go-to-market", "Go to market"),
+        ("a-team", "A team"),
+        ("l3-pm", "L3 PM"),
+        ("faq", "Faq"),
+    ],
+)
+def test_a_title_made_from_an_id_upper_cases_initials(item_id, title):
+    assert default_title(item_id) == title
+
+
+def test_new_level_writes_the_title_made_from_its_id(site):
+    assert run("new", "level", "staff-pm", "--track", "ic", "-s", str(site)).exit_code == 0
+    assert 'title: "Staff PM"' in (site / "content/levels/staff-pm.md").read_text()
 
 
 def test_new_resource_appends_a_well_formed_entry(site):
@@ -278,6 +313,100 @@ def test_new_resource_refuses_what_check_would(site):
     assert {p.name: p.read_text() for p in (site / "content/resources").iterdir()} == before
     no_kind = run("new", "resource", "X", "-s", str(site))
     assert no_kind.exit_code == 2 and "needs --kind" in no_kind.output
+
+
+def test_new_resource_refuses_a_url_the_content_spec_refuses(site):
+    before = {p.name: p.read_text() for p in (site / "content/resources").iterdir()}
+    result = run(
+        "new",
+        "resource",
+        "Ask Jo",
+        "--kind",
+        "tool",
+        "--url",
+        "mailto:jo@acme.test",
+        "-s",
+        str(site),
+    )
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 'url': 'mailto:jo@acme.test' is not an http(s) URL or a relative path; write a "
+        "link that starts with https:// or a path such as assets/logo.svg (other schemes such "
+        "as javascript: are refused)\n"
+    )
+    assert {p.name: p.read_text() for p in (site / "content/resources").iterdir()} == before
+
+
+def test_new_resource_with_a_url_of_an_asset_needs_the_file(site):
+    args = (
+        "new",
+        "resource",
+        "Deck",
+        "--kind",
+        "talk",
+        "--url",
+        "assets/deck.pdf",
+        "-s",
+        str(site),
+    )
+    missing = run(*args)
+    assert missing.exit_code == 2
+    assert missing.output == (
+        "Error: 'url': content/assets/deck.pdf does not exist; put the file there first\n"
+    )
+    (site / "content/assets").mkdir(exist_ok=True)
+    (site / "content/assets/deck.pdf").write_bytes(b"%PDF-1.4")
+    assert run(*args).exit_code == 0
+    assert check_site(site).diagnostics == []
+
+
+def test_new_resource_with_a_title_the_site_has_needs_force(site):
+    reading = site / "content/resources/reading.yml"
+    line = reading.read_text().splitlines().index('- title: "Continuous Discovery Habits"') + 1
+    before = reading.read_text()
+    again = run(
+        "new", "resource", "continuous discovery  HABITS", "--kind", "book", "-s", str(site)
+    )
+    assert again.exit_code == 2
+    assert again.output == (
+        f"Error: 'Continuous Discovery Habits' is already in content/resources/reading.yml:{line}; "
+        "pass --force to add it all the same\n"
+    )
+    assert reading.read_text() == before
+    forced = run(
+        "new",
+        "resource",
+        "Continuous Discovery Habits",
+        "--kind",
+        "book",
+        "--force",
+        "-s",
+        str(site),
+    )
+    assert forced.exit_code == 0, forced.output
+    assert forced.output.splitlines()[1] == (
+        f"  note: 'Continuous Discovery Habits' is already in content/resources/reading.yml:{line}"
+    )
+    assert reading.read_text().count("Continuous Discovery Habits") == 2
+    assert run("new", "level", "x", "--force", "-s", str(site)).exit_code == 2  # resource only
+
+
+def test_new_never_exits_0_after_writing_a_file_with_errors(site, monkeypatch):
+    # Were a check before writing to miss something, `check` after it still finds it: exit 1.
+    monkeypatch.setattr(newresource, "_spec_problems", lambda entry: [])
+    result = run(
+        "new",
+        "resource",
+        "Ask Jo",
+        "--kind",
+        "tool",
+        "--url",
+        "mailto:jo@acme.test",
+        "-s",
+        str(site),
+    )
+    assert result.exit_code == 1
+    assert "error: 'url': 'mailto:jo@acme.test' is not an http(s) URL" in result.output
 
 
 def test_new_refuses_taken_and_bad_ids(tmp_path):

@@ -14,10 +14,12 @@ COMPETENCIES = Known("competency", frozenset({"craft"}))
 LEVELS = Known("level", frozenset({"pm", "lead"}))
 
 
-def resources(*files: DataFile, site: str = "title: T\n") -> tuple[Resources, Report]:
+def resources(
+    *files: DataFile, site: str = "title: T\n", assets: tuple[str, ...] = ()
+) -> tuple[Resources, Report]:
     report = Report()
     config = site_config(data_file("site.yml", site), (), (), report)
-    return build_resources(files, config, COMPETENCIES, LEVELS, report), report
+    return build_resources(files, assets, config, COMPETENCIES, LEVELS, report), report
 
 
 def test_a_good_entry_becomes_a_resource_where_it_is_written():
@@ -82,3 +84,29 @@ def test_levels_that_no_resource_suits_are_warned_about_when_all_could_be_read()
     report = Report()
     warn_unsuited(levels, Resources((), complete=False), level_entries, report)
     assert report.items == []
+
+
+def test_a_url_that_names_an_asset_needs_the_file():
+    file = data_file(
+        "content/resources/r.yml",
+        "- title: Deck\n  kind: talk\n  url: assets/deck.pdf\n"
+        "- title: Guide\n  kind: article\n  url: ./assets/guides/a%20b.pdf#page=2\n"
+        "- title: Web\n  kind: article\n  url: https://example.test/assets/x.pdf\n",
+    )
+    found, report = resources(file, assets=("content/assets/guides/a b.pdf",))
+    assert [(d.path, d.line, d.col, d.code, d.message) for d in report.items] == [
+        (
+            "content/resources/r.yml",
+            3,
+            8,
+            "bad-link",
+            "'url': content/assets/deck.pdf does not exist",
+        )
+    ]
+    assert [r.title for r in found.items] == [
+        "Deck",
+        "Guide",
+        "Web",
+    ]  # a broken link, not a broken entry
+    _, clean = resources(file, assets=("content/assets/deck.pdf", "content/assets/guides/a b.pdf"))
+    assert clean.items == []
