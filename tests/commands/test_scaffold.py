@@ -315,19 +315,13 @@ def test_new_resource_refuses_what_check_would(site):
     assert no_kind.exit_code == 2 and "needs --kind" in no_kind.output
 
 
+#: A resource whose url the content format refuses: mailto: is for links in Markdown.
+ASK_JO = ("new", "resource", "Ask Jo", "--kind", "tool", "--url", "mailto:jo@acme.test")
+
+
 def test_new_resource_refuses_a_url_the_content_spec_refuses(site):
     before = {p.name: p.read_text() for p in (site / "content/resources").iterdir()}
-    result = run(
-        "new",
-        "resource",
-        "Ask Jo",
-        "--kind",
-        "tool",
-        "--url",
-        "mailto:jo@acme.test",
-        "-s",
-        str(site),
-    )
+    result = run(*ASK_JO, "-s", str(site))
     assert result.exit_code == 2
     assert result.output == (
         "Error: 'url': 'mailto:jo@acme.test' is not an http(s) URL or a relative path; write a "
@@ -394,17 +388,7 @@ def test_new_resource_with_a_title_the_site_has_needs_force(site):
 def test_new_never_exits_0_after_writing_a_file_with_errors(site, monkeypatch):
     # Were a check before writing to miss something, `check` after it still finds it: exit 1.
     monkeypatch.setattr(newresource, "_spec_problems", lambda entry: [])
-    result = run(
-        "new",
-        "resource",
-        "Ask Jo",
-        "--kind",
-        "tool",
-        "--url",
-        "mailto:jo@acme.test",
-        "-s",
-        str(site),
-    )
+    result = run(*ASK_JO, "-s", str(site))
     assert result.exit_code == 1
     assert "error: 'url': 'mailto:jo@acme.test' is not an http(s) URL" in result.output
 
