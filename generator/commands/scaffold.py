@@ -287,7 +287,8 @@ def site_sources(root: Path) -> Sources:
 
 
 def site_model(sources: Sources) -> Site:
-    """The site's model, for placing a level; content errors stop here, each reported."""
+    """The site's model, for placing a level or checking a resource's ids: its sound parts
+    when the content has errors (what `new` writes is checked again after it is written)."""
     site, report = validate(sources)
     if site is None:
         raise ContentError(report.sorted())
