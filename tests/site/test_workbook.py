@@ -1,0 +1,180 @@
+"""Tables as spreadsheet files (site/workbook.py): csv, xlsx and ods bytes, the same for the
+same tables, with text that could run as a formula neutralised.
+
+(tests/content/test_workbook.py tests content/workbook.py, which reads spreadsheets.)"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from generator.content import workbook as reader
+from generator.content.model import Site
+from generator.content.sources import load
+from generator.content.validate import validate
+from generator.content.workbook import MissingExtra
+from generator.site.exports import framework_view
+from generator.site.tables import Cell, Table
+from generator.site.workbook import (
+    FIXED_DATE,
+    csv_bytes,
+    fixed_zip,
+    ladder_xlsx,
+    neutralised,
+    ods_bytes,
+    risky,
+    row_height,
+    workbook_view,
+    xlsx_bytes,
+)
+from tests.conftest import SITES
+
+TABLE = Table(
+    "Matrix",
+    ("Competency", "PM"),
+    (
+        (Cell("Craft"), Cell("")),
+        (Cell("Strategy", "https://example.com/s"), Cell('=HYPERLINK("x")')),
+        (Cell("Rank"), Cell("12")),
+        (Cell("Code"), Cell("007")),
+    ),
+    (20, 40),
+    bands=frozenset({0}),
+    choices={1: ("Not yet", "Sometimes")},
+)
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    sources, _ = load(SITES / "minimal")
+    found, report = validate(sources)
+    assert found is not None, report.items
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, is_risky",
+    [
+        ("=1+1", True),
+        ("+44 20", True),
+        ("-x", True),
+        ("@SUM(A1)", True),
+        ("\tx", True),
+        ("\rx", True),
+        ("a=b", False),
+        ("", False),
+        ("Strategy", False),
+    ],
+)
+def test_risky_text_could_start_a_formula(text, is_risky):
+    assert risky(text) is is_risky
+    assert neutralised(text) == ("'" + text if is_risky else text)
+
+
+def test_csv_bytes_are_utf8_with_a_bom_crlf_and_neutralised():
+    data = csv_bytes(Table("M", ("=Head", "Two"), ((Cell("=1+1"), Cell("a\nb")),), (1, 1)))
+    assert data.startswith("\ufeff".encode())
+    assert data.decode("utf-8-sig") == "'=Head,Two\r\n'=1+1,\"a\nb\"\r\n"
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows == [["'=Head", "Two"], ["'=1+1", "a\nb"]]
+
+
+def opened(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_xlsx_bytes_one_sheet_a_table_styled_for_reading():
+    data = xlsx_bytes([TABLE, Table("Other", ("A",), (), (10,))])
+    book = opened(data)
+    assert book.sheetnames == ["Matrix", "Other"]
+    sheet = book["Matrix"]
+    assert [c.value for c in sheet[1]] == ["Competency", "PM"]
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("DCE3F0")
+    # A band spans the table; a link is a live link.
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:B2"]
+    assert sheet["A2"].value == "Craft"
+    assert sheet["A3"].hyperlink.target == "https://example.com/s"
+    # Text that looks like a formula stays text, with Excel's quote prefix.
+    assert sheet["B3"].value == '=HYPERLINK("x")'
+    assert sheet["B3"].data_type == "s" and sheet["B3"].quotePrefix
+    # A whole number is a number, but not one with a leading zero.
+    assert sheet["B4"].value == 12
+    assert sheet["B5"].value == "007"
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["B"].width == 40
+    assert sheet.auto_filter.ref is None  # a table with bands has none
+    assert book["Other"].max_row == 1
+    assert book.properties.created == FIXED_DATE
+
+
+def test_xlsx_bytes_are_the_same_for_the_same_tables():
+    assert xlsx_bytes([TABLE]) == xlsx_bytes([TABLE])
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([TABLE]))) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_row_height_shows_every_wrapped_line():
+    assert row_height((Cell("short"),), (10,)) == 18.0
+    # 10 characters wide holds 12 a line: 30 characters are three lines; two lines more.
+    assert row_height((Cell("x" * 30), Cell("a\nb\n\nc")), (10, 10)) == 15.0 * 4 + 3
+    assert row_height((Cell("x" * 100_000),), (10,)) == 409.0
+
+
+def test_fixed_zip_dates_every_entry_and_keeps_order_and_compression():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype", (2020, 5, 6, 7, 8, 10)), b"x")
+        archive.writestr(
+            zipfile.ZipInfo("content.xml", (2021, 1, 1, 0, 0, 0)),
+            b"<a/>" * 100,
+            zipfile.ZIP_DEFLATED,
+        )
+    fixed = fixed_zip(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(fixed)) as archive:
+        infos = archive.infolist()
+        assert [i.filename for i in infos] == ["mimetype", "content.xml"]
+        assert [i.compress_type for i in infos] == [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("content.xml") == b"<a/>" * 100
+
+
+def test_ods_bytes_hold_the_tables():
+    data = ods_bytes([TABLE])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist()[0] == "mimetype"
+        content = archive.read("content.xml").decode()
+    assert 'table:name="Matrix"' in content
+    assert 'xlink:href="https://example.com/s"' in content
+    assert 'table:number-columns-spanned="2"' in content  # the band
+    assert "=HYPERLINK(" in content and "table:formula" not in content
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.infolist()[0].compress_type == zipfile.ZIP_STORED
+        assert b"date" not in archive.read("meta.xml")  # no day of writing in it
+
+
+def test_ods_bytes_without_odfpy_name_the_extra(monkeypatch):
+    def no_odf(name, *args):
+        raise ImportError(name)
+
+    monkeypatch.setattr(reader.importlib, "import_module", no_odf)
+    with pytest.raises(MissingExtra, match=r"ladderpress\[sheets\]"):
+        ods_bytes([TABLE])
+
+
+def test_workbook_view_is_the_framework_and_the_plan(site):
+    view = workbook_view(site, ())
+    assert view["plan"] is site.plan
+    assert {k: v for k, v in view.items() if k != "plan"} == framework_view(site, ())
+
+
+def test_ladder_xlsx_is_the_workbook_of_the_site(site):
+    data = ladder_xlsx(site, workbook_view(site, ()), [])
+    book = opened(data)
+    assert book.sheetnames[:2] == ["Individual contributor", "People management"]
+    assert book["Levels"]["B2"].value == "Product Manager"
+    assert data == ladder_xlsx(site, workbook_view(site, ()), [])
