@@ -237,7 +237,7 @@ def competencies_table(site: Site) -> Table:
             c.id,
             c.name,
             c.category,
-            "" if c.tracks == everywhere else _track_names(site, c.tracks),
+            ALL_TRACKS if c.tracks == everywhere else _track_names(site, c.tracks),
             text(c.summary),
             text(c.body),
         )

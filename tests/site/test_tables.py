@@ -200,13 +200,13 @@ def test_levels_table_writes_next_only_where_it_is_not_the_default(site, make_si
     assert levels_table(site).frozen == (1, 2)
 
 
-def test_competencies_table_names_tracks_only_when_not_every_one(site):
+def test_competencies_table_says_all_tracks_or_names_them(site):
     assert texts(competencies_table(site).rows) == [
         [
             "strategy",
             "Product strategy",
             "Craft",
-            "",
+            "All tracks",
             "",
             "Good strategy names a problem and a bet.",
         ],
