@@ -33,24 +33,23 @@ def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
     """
     ids = [lv.id for lv in site.levels]
     if level_id not in ids:
-        close = suggest(level_id, ids)
-        raise UsageProblem(
-            f"unknown level '{level_id}'"
-            + (f"; {close}" if close else f" (known: {', '.join(ids)})"),
-            param_hint="LEVEL",
-        )
+        raise _not_found(level_id, ids, f"unknown level '{level_id}'", "known", "LEVEL")
     level = site.level(level_id)
     targets = [t.id for t in plan_targets(site, level)]
     if target_id is None or target_id == targets[0]:
         return url_for("plan", level_id)
     if target_id not in targets:
-        close = suggest(target_id, targets)
-        raise UsageProblem(
-            f"'{level_id}' has no worksheet aiming at '{target_id}'"
-            + (f"; {close}" if close else f" (targets: {', '.join(targets)})"),
-            param_hint="--target",
-        )
+        said = f"'{level_id}' has no worksheet aiming at '{target_id}'"
+        raise _not_found(target_id, targets, said, "targets", "--target")
     return url_for("plan", level_id, target_id)
+
+
+def _not_found(word: str, known: list[str], said: str, listed: str, param: str) -> UsageProblem:
+    """The error for a level or target that is not there: the id meant, or those there are."""
+    close = suggest(word, known)
+    return UsageProblem(
+        said + (f"; {close}" if close else f" ({listed}: {', '.join(known)})"), param_hint=param
+    )
 
 
 def print_worksheet(
