@@ -15,6 +15,7 @@ from typing import TextIO
 
 import click
 
+from generator.content.invisible import escaped, json_escaped
 from generator.errors import ERROR, WARNING, ContentError, Diagnostic
 
 FORMATS = ("text", "github", "json")
@@ -135,26 +136,28 @@ def reporting(site: Path | str, *, strict: bool = False, then: str = "") -> Iter
 
 
 def _text(diagnostics: list[Diagnostic], site_arg: str, color: bool) -> str:
-    """`path:line:col: severity: message` lines, each followed by its hint."""
+    """`path:line:col: severity: message` lines, each followed by its hint; control, bidi
+    and zero-width characters escaped, so no file name or value can forge a line."""
     lines = []
     for d in diagnostics:
-        where = ":".join(filter(None, (display_path(site_arg, d.path), d.mark.place))) + ":"
+        where = escaped(":".join(filter(None, (display_path(site_arg, d.path), d.mark.place))))
+        where += ":"
         severity = str(d.severity)
         if color:
             where = click.style(where, bold=True)
             severity = click.style(
                 severity, fg="red" if d.severity == ERROR else "yellow", bold=True
             )
-        lines.append(f"{where} {severity}: {d.message}")
+        lines.append(f"{where} {severity}: {escaped(d.message)}")
         if d.hint:
             hint = click.style("hint", fg="cyan") if color else "hint"
-            lines.append(f"    {hint}: {d.hint}")
+            lines.append(f"    {hint}: {escaped(d.hint)}")
     return "\n".join(lines)
 
 
 def _escape_data(text: str) -> str:
-    """Text safe in a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Text safe in a workflow command's message: control characters escaped visibly first."""
+    return escaped(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -190,7 +193,7 @@ def _json(diagnostics: list[Diagnostic], site_arg: str) -> str:
         }
         for d in diagnostics
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    return json_escaped(json.dumps(items, indent=2, ensure_ascii=False))
 
 
 def plural(count: int, word: str) -> str:

@@ -178,3 +178,44 @@ def test_progress_line_is_erased_when_its_block_ends_even_by_an_error():
         progress.step(None)
         raise ContentError([BAD])
     assert stream.getvalue() == "\rRendering pages… 1\r\x1b[K"
+
+
+FORGED = Diagnostic(
+    Mark("content/levels/x\nsite.yml:1:1: error: forged\r\x1b[2K\x00.md", 1, 1),
+    ERROR,
+    "bad-id",
+    "the file name 'x\nsite.yml:1:1: error: forged' is not a valid level id \u202e50%",
+    "rename it\r\n::error::forged",
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "text",
+            [
+                "content/levels/x\\nsite.yml:1:1: error: forged\\r\\x1b[2K\\x00.md:1:1: error: "
+                "the file name 'x\\nsite.yml:1:1: error: forged' is not a valid level id \\u202e50%",
+                "    hint: rename it\\r\\n::error::forged",
+            ],
+        ),
+        (
+            # escaped visibly first, then as workflow commands require (%, and : , in file=)
+            "github",
+            [
+                "::error file=content/levels/x\\nsite.yml%3A1%3A1%3A error%3A forged\\r\\x1b[2K"
+                "\\x00.md,line=1,col=1,title=bad-id::the file name 'x\\nsite.yml:1:1: error: "
+                "forged' is not a valid level id \\u202e50%25 — rename it\\r\\n::error::forged",
+            ],
+        ),
+    ],
+)
+def test_no_path_message_or_hint_can_forge_a_line(fmt, expected):
+    assert console.format_report([FORGED], ".", fmt).splitlines() == expected
+
+
+def test_json_keeps_the_text_with_bidi_characters_as_escapes():
+    out = console.format_report([FORGED], ".", "json")
+    assert "\u202e" not in out and "\\u202e" in out
+    assert json.loads(out)[0]["path"] == FORGED.path

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.lint import ladder_shape, leftovers
+from generator.content.lint import hidden_characters, ladder_shape, leftovers
 from generator.content.model import Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
@@ -31,6 +31,7 @@ def check_site(root: Path) -> Checked:
     if any(d.code == "no-content" for d in report.items):  # one mistake, one message
         validation.items = [d for d in validation.items if d.code not in _NO_CONTENT_MEANS]
     report.extend(validation)
+    report.items.extend(hidden_characters(sources))
     assets = tuple(sources.assets)
     if site is not None:
         # Links are checked even when other files have errors; a link to a file that has

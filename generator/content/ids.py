@@ -11,7 +11,7 @@ _ID_RE = re.compile(ID_PATTERN)
 
 def is_id(text: str) -> bool:
     """True when the text is a valid id (it becomes a URL and a file name)."""
-    return bool(_ID_RE.match(text))
+    return bool(_ID_RE.fullmatch(text))
 
 
 def slugify(text: str) -> str:

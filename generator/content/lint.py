@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.content.invisible import HIDDEN, describe, is_bidi_control
 from generator.content.model import Level, Site
 from generator.content.sources import Document, Sources
 from generator.content.yamltree import Mapping, Node, Scalar, Sequence
@@ -155,6 +156,38 @@ def leftovers(site: Site, sources: Sources) -> list[Diagnostic]:
     return found
 
 
+def hidden_characters(sources: Sources) -> list[Diagnostic]:
+    """Warnings for bidi controls and zero-width characters in titles, names, ids and every
+    other value of front matter and YAML files: one for each character in a file."""
+    nodes = [d.front for d in sources.documents]
+    nodes += [f.node for f in (sources.site, *sources.resources, sources.plan) if f is not None]
+    found: dict[tuple[str, str], list[Mark]] = {}
+    for node in nodes:
+        for mark, char in _in_node(node, HIDDEN):
+            found.setdefault((mark.path, char), []).append(mark)
+    return [_hidden_warning(char, marks) for (_, char), marks in found.items()]
+
+
+def _hidden_warning(char: str, marks: list[Mark]) -> Diagnostic:
+    """The warning for one invisible character, at its first place in a file."""
+    times = f" (here {len(marks)} times)" if len(marks) > 1 else ""
+    if is_bidi_control(char):
+        return _warn(
+            min(marks),
+            "bidi-control",
+            f"the text holds {describe(char)}, which changes the order in which the text "
+            f"around it reads{times}",
+            "delete it: right-to-left text shows without control characters",
+        )
+    return _warn(
+        min(marks),
+        "invisible-character",
+        f"the text holds {describe(char)}, which is invisible: it looks like the same text "
+        f"without it, but is not{times}",
+        "delete it",
+    )
+
+
 def _occurrences(sources: Sources, pattern: re.Pattern[str]) -> Iterator[tuple[str, list[Mark]]]:
     """Each file with the places where the pattern matches, in file order."""
     files: list[tuple[str, list[Node | None], Document | None]] = []
@@ -167,23 +200,24 @@ def _occurrences(sources: Sources, pattern: re.Pattern[str]) -> Iterator[tuple[s
     if sources.plan is not None:
         files.append((sources.plan.path, [sources.plan.node], None))
     for path, nodes, doc in files:
-        marks = [m for node in nodes for m in _in_node(node, pattern)]
+        marks = [m for node in nodes for m, _ in _in_node(node, pattern)]
         if doc is not None:
             marks.extend(_in_text(doc.body, doc.path, doc.body_line, pattern))
         if marks:
             yield path, sorted(marks)
 
 
-def _in_node(node: Node | None, pattern: re.Pattern[str]) -> Iterator[Mark]:
-    """Where the pattern matches in the scalars of a YAML tree."""
+def _in_node(node: Node | None, pattern: re.Pattern[str]) -> Iterator[tuple[Mark, str]]:
+    """Where the pattern matches in the scalars of a YAML tree, and what it matches."""
     if isinstance(node, Scalar):
         for match in pattern.finditer(node.text):
             before = node.text[: match.start()]
             if node.block or "\n" in before:
-                yield Mark(node.mark.path, node.text_line + before.count("\n"), 1)
+                where = Mark(node.mark.path, node.text_line + before.count("\n"), 1)
             else:
                 quote = 0 if node.plain else 1
-                yield Mark(node.mark.path, node.mark.line, node.mark.col + quote + match.start())
+                where = Mark(node.mark.path, node.mark.line, node.mark.col + quote + match.start())
+            yield where, match.group()
     elif isinstance(node, Mapping):
         for key, value in node.items:
             yield from _in_node(key, pattern)

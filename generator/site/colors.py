@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from generator.content.invisible import is_bidi_control, isolate
+
 DEFAULT_PRIMARY = "#3b5bdb"
 DEFAULT_ACCENT = "#c2410c"
 #: The backgrounds the default theme puts coloured text on (light and dark mode).
@@ -78,10 +80,11 @@ def css_variables(colors: Mapping[str, str]) -> str:
 
 
 def css_string(text: str) -> str:
-    """Text as a quoted CSS string that cannot end the string or the style element."""
+    """Text as a quoted CSS string that cannot end the string or the style element, nor
+    reorder what is printed beside it (bidi controls isolated, then written as escapes)."""
     out = []
-    for ch in text:
-        if ch in '"\\' or ch == "<" or ord(ch) < 0x20:
+    for ch in isolate(text):
+        if ch in '"\\' or ch == "<" or ord(ch) < 0x20 or is_bidi_control(ch):
             out.append(f"\\{ord(ch):x} ")
         else:
             out.append(ch)

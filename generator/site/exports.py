@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from generator.content.invisible import isolate, json_escaped
 from generator.content.model import Expectation, Markdown, Site
 
 
@@ -86,7 +87,8 @@ def framework_json(site: Site, view: Mapping[str, Any], paths: Sequence[str]) ->
             for r in view["resources"]
         ],
     }
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # Bidi, zero-width and control characters as \u escapes: the same text to a program.
+    return (json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n").encode("utf-8")
 
 
 def matrix_view(site: Site, key: tuple[str, ...]) -> dict[str, Any]:
@@ -95,17 +97,18 @@ def matrix_view(site: Site, key: tuple[str, ...]) -> dict[str, Any]:
 
 
 def ladder_csv(site: Site, view: Mapping[str, Any], paths: Sequence[str]) -> bytes:
-    """The matrix for spreadsheets: one row per competency, one column per level."""
+    """The matrix for spreadsheets: one row per competency, one column per level; a cell
+    whose bidi controls could reorder the cells after it is isolated (content/invisible.py)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     levels = view["levels"]
-    writer.writerow(["competency", "category", *(lv.title for lv in levels)])
+    writer.writerow(map(isolate, ["competency", "category", *(lv.title for lv in levels)]))
     for c in view["competencies"]:
         cells = []
         for lv in levels:
             e = c.expectations.get(lv.id)
             cells.append("\n".join(s.source.strip() for s in e.statements) if e else "")
-        writer.writerow([c.name, c.category, *cells])
+        writer.writerow(map(isolate, [c.name, c.category, *cells]))
     return out.getvalue().encode("utf-8")
 
 

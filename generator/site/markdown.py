@@ -24,6 +24,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from generator.content.ids import slugify
+from generator.content.invisible import isolate
 from generator.content.model import Markdown
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
@@ -164,7 +165,9 @@ def _ladder_rule(state: StateCore) -> None:
         first_line = token.map[0] if token.map else 0
         refused: list[bool] = []
         for child in token.children:
-            if child.type == "link_open":
+            if child.type in ("text", "code_inline"):
+                child.content = isolate(child.content)  # bidi controls reorder no more than it
+            elif child.type == "link_open":
                 refused.append(not _resolve(child, "href", env, first_line, state.src))
             elif child.type == "link_close" and refused and refused.pop():
                 child.tag = "span"

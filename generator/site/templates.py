@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
+from generator.content.invisible import isolate
 from generator.content.sources import load_theme_manifest
 from generator.content.themes import theme_parent
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
@@ -89,8 +92,17 @@ def _theme_error(path: str, message: str, hint: str = "") -> ContentError:
     return ContentError([Diagnostic(Mark(path), ERROR, "theme", message, hint)])
 
 
+def isolated(value: Any) -> Any:
+    """What a template shows of a value: text whose bidi controls could reorder the page
+    around it inside an isolate (content/invisible.py), in element text, attributes and
+    <title> alike; anything else as it is."""
+    if isinstance(value, str) and (shown := isolate(value)) is not value:
+        return Markup(shown) if isinstance(value, Markup) else shown
+    return value
+
+
 def environment(theme: Theme) -> jinja2.Environment:
-    """Jinja with autoescape and StrictUndefined, loading from the theme chain."""
+    """Jinja with autoescape, StrictUndefined and isolated text, loading from the theme chain."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader(
@@ -107,5 +119,6 @@ def environment(theme: Theme) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=isolated,
     )
     return env

@@ -1,0 +1,139 @@
+"""Hostile input, round two (issue 16): a script host through base_url, tracking images,
+spoofed text direction, forged error lines, what a killed build leaves, a dev server under
+abuse, editors' temporary files, and long bodies.
+
+Each case runs the command line as a user would and asserts what it prints (never a
+traceback) and what it writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import SITES, write_files
+
+LEVEL = "content/levels/pm.md"
+PAGE = "content/pages/about.md"
+RLO, PDF, FSI, PDI, ZWSP = "\u202e", "\u202c", "\u2068", "\u2069", "\u200b"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", root)
+    return root
+
+
+def run(*args: str) -> tuple[int, str]:
+    """The exit code and output of `ladderpress ARGS`, which never shows a traceback."""
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def lines(output: str, root: Path) -> list[str]:
+    """The output's lines, with the site folder's path taken off."""
+    return output.replace(f"{root}/", "").splitlines()
+
+
+# 3. Text direction cannot be spoofed
+
+
+def test_bidi_controls_and_invisible_characters_are_warned_about_and_strict_fails(site):
+    pm = (
+        (site / LEVEL)
+        .read_text()
+        .replace("title: Product Manager", f'title: "Product {RLO}Manager"')
+    )
+    write_files(site, {LEVEL: pm, "site.yml": f"title: Minimal{ZWSP} Ladder\n"})
+    code, output = run("check", str(site))
+    assert code == 0
+    assert lines(output, site) == [
+        f"{LEVEL}:2:17: warning: the text holds U+202E RIGHT-TO-LEFT OVERRIDE, which changes "
+        "the order in which the text around it reads",
+        "    hint: delete it: right-to-left text shows without control characters",
+        "site.yml:1:15: warning: the text holds U+200B ZERO WIDTH SPACE, which is invisible: "
+        "it looks like the same text without it, but is not",
+        "    hint: delete it",
+        "Checked 11 files: 0 errors, 2 warnings.",
+    ]
+    code, output = run("check", "--strict", str(site))
+    assert code == 1 and "Checked 11 files: 2 errors, 0 warnings." in output
+
+
+def open_isolates(text: str) -> list[str]:
+    """What the Unicode bidi algorithm holds open at the end of text, failing at any
+    embedding or override that is not inside an isolate."""
+    stack: list[str] = []
+    for offset, char in enumerate(text):
+        if char in "\u202a\u202b\u202d\u202e":
+            assert "i" in stack, f"not isolated: {text[max(0, offset - 60) : offset + 20]!r}"
+            stack.append("e")
+        elif char in "\u2066\u2067\u2068":
+            stack.append("i")
+        elif char == PDF and stack and stack[-1] == "e":
+            stack.pop()
+        elif char == PDI and "i" in stack:
+            while stack.pop() != "i":
+                pass
+    return stack
+
+
+def test_text_with_bidi_controls_is_isolated_wherever_it_is_shown(site, tmp_path):
+    title = f"Product {RLO}Manager"
+    pm = (site / LEVEL).read_text().replace("title: Product Manager", f'title: "{title}"')
+    body = f"Before {RLO}MIDDLE *after*, and `co{RLO}de`.\n"
+    write_files(site, {LEVEL: pm, PAGE: f'---\ntitle: "About {RLO}it"\n---\n{body}'})
+    code, output = run("build", str(site), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    shown = 0
+    for path in sorted((tmp_path / "out").rglob("*")):
+        if path.suffix in (".html", ".csv"):
+            text = path.read_text()
+            shown += text.count(RLO)
+            assert open_isolates(text) == [], path
+    assert shown > 30  # in <title>, headings, links, tables, the ladder, the worksheet ...
+    page = (tmp_path / "out/levels/pm/index.html").read_text()
+    assert f"<title>{FSI}{title}{PDF}{PDI} · " in page
+    about = (tmp_path / "out/about/index.html").read_text()
+    assert f"{FSI}Before {RLO}MIDDLE {PDF}{PDI}<em>after</em>" in about
+    csv = (tmp_path / "out/ladder.csv").read_text()
+    assert f",{FSI}{title}{PDF}{PDI}," in csv
+    data = (tmp_path / "out/framework.json").read_text()
+    assert RLO not in data and "Product \\u202eManager" in data
+
+
+# 4. A file name cannot forge an error line
+
+
+FORGED = "x\nsite.yml:1:1: error: the build is broken\r\x1b[2Kpm.md"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_file_name_cannot_print_a_line_of_its_own(site, fmt):
+    (site / "content/levels" / FORGED).write_text("---\ntitle: X\nrank: 9\n---\n")
+    code, output = run("check", "--format", fmt, str(site))
+    assert code == 1
+    printed = lines(output, site)
+    assert len(printed) == (3 if fmt == "text" else 2), printed
+    assert not any(line.startswith(("site.yml", "::error file=site.yml")) for line in printed)
+    escaped = "x\\nsite.yml:1:1: error: the build is broken\\r\\x1b[2Kpm.md"
+    if fmt == "text":
+        assert printed[0].startswith(f"content/levels/{escaped}:1:1: error: the file name '")
+    else:
+        assert printed[0].startswith("::error file=content/levels/x\\nsite.yml%3A1%3A1%3A")
+
+
+def test_an_id_with_a_trailing_newline_is_not_an_id(site):
+    (site / "content/pages/guide\n.md").write_text("---\ntitle: Guide\n---\nText.\n")
+    code, output = run("check", str(site))
+    assert code == 1
+    assert lines(output, site)[0] == (
+        "content/pages/guide\\n.md:1:1: error: the file name 'guide\\n.md' is not a valid page id"
+    )
