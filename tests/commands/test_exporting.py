@@ -10,8 +10,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from generator.commands.exporting import FORMATS, export_bytes, write_export
-from generator.errors import ContentError, OutputError
+from generator.commands.exporting import FORMATS, export_bytes, export_format, write_export
+from generator.errors import ContentError, OutputError, UsageProblem, WriteError
 from tests.conftest import SITES
 
 MINIMAL = SITES / "minimal"
@@ -19,6 +19,20 @@ MINIMAL = SITES / "minimal"
 
 def test_the_formats():
     assert FORMATS == ("xlsx", "csv", "ods")
+
+
+def test_the_format_is_the_one_given_else_the_one_the_file_name_ends_in(tmp_path):
+    assert export_format(tmp_path / "ladder.csv", "ods") == "ods"
+    assert export_format(tmp_path / "ladder.CSV", None) == "csv"
+    assert export_format(tmp_path / "ladder.ods", None) == "ods"
+    assert export_format(tmp_path / "ladder", None) == "xlsx"
+    assert export_format(None, None) == "xlsx"
+
+
+def test_a_file_name_that_names_no_format_is_a_usage_problem(tmp_path):
+    with pytest.raises(UsageProblem, match=r"'\.pdf' is not one of \.xlsx, \.csv, \.ods") as caught:
+        export_format(tmp_path / "ladder.pdf", None)
+    assert caught.value.exit_code == 2
 
 
 def test_csv_is_the_matrix_or_the_long_table():
@@ -83,5 +97,6 @@ def test_write_export_refuses_a_folder_and_a_link(tmp_path):
 
 def test_write_export_says_why_when_its_folder_is_a_file(tmp_path):
     (tmp_path / "file").write_text("x")
-    with pytest.raises(OutputError, match=r"cannot write .*ladder\.csv: "):
+    with pytest.raises(WriteError, match=r"cannot write .*ladder\.csv: ") as caught:
         write_export(tmp_path / "file" / "ladder.csv", b"data")
+    assert caught.value.exit_code == 1  # not a usage error: writing failed
