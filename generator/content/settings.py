@@ -20,7 +20,14 @@ from generator.content.types import (
 )
 
 COLOR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
-BASE_URL_PATTERN = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+[^\s]*|/[^\s]*)$"
+_HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_PATH = r"/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'()*+,;=:@-]*"
+#: https://host[:port][/path/] or /path/: no scheme-relative form, credentials, query,
+#: fragment, empty segment or backslash, any of which could make a link leave the site.
+BASE_URL_PATTERN = (
+    rf"^(?:[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST}|\[[0-9A-Fa-f:.]+\])(?::[0-9]{{1,5}})?(?:{_PATH})?"
+    rf"|{_PATH})$"
+)
 
 
 def color() -> Matching:
@@ -38,12 +45,18 @@ def color() -> Matching:
 
 def base_url() -> Matching:
     """The type of where the site is served: an http(s) address or a path starting with /."""
+    full = "write it in full (https://ladder.example.com/pm/) or as a path (/pm/)"
     return Matching(
         what="an http(s) address or a path starting with /",
         pattern=BASE_URL_PATTERN,
         code="bad-url",
         problem="is not an http(s) address or a path starting with /",
         hint="write the address the site is served at, e.g. https://ladder.example.com/pm/ or /",
+        refusals=(
+            (r"^[/\\]{2}", "is scheme-relative (it starts with //)", full),
+            (r"^[^/?#]*//[^/?#]*@", "holds a user name or password", f"remove them; {full}"),
+            (r"[?#]", "has a query or fragment (? or #)", f"remove it; {full}"),
+        ),
     )
 
 

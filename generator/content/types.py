@@ -174,15 +174,19 @@ class Matching(Text):
     problem: str = ""
     hint: str = ""
     lower: bool = False
+    #: (pattern, problem, hint) of values refused with a message of their own, tried first.
+    refusals: tuple[tuple[str, str, str], ...] = ()
 
     def check(self, node: Node | None, key: str, report: Report, mark: Mark) -> Checked[str]:
         """The text (in lower case with ``lower``), or INVALID unless it matches."""
         value = self.text(node, key, report, mark)
         if isinstance(value, Invalid):
             return value
-        if not re.match(self.pattern, value):
+        found = [(p, h) for r, p, h in self.refusals if re.search(r, value)]
+        if found or not re.fullmatch(self.pattern, value):
             assert isinstance(node, Scalar)
-            report.error(node.mark, self.code, f"'{key}': '{value[:60]}' {self.problem}", self.hint)
+            problem, hint = found[0] if found else (self.problem, self.hint)
+            report.error(node.mark, self.code, f"'{key}': '{value[:60]}' {problem}", hint)
             return INVALID
         return value.lower() if self.lower else value
 

@@ -56,11 +56,19 @@ class Linker:
         """A relative URL from this page to another output file."""
         return relative_url(self.page, target, self.directory_urls)
 
-    def resolve(self, url: str) -> tuple[str | None, str | None, str]:
-        """(href, problem, hint): the URL to write, or why the link is refused."""
+    def resolve(self, url: str, image: bool = False) -> tuple[str | None, str | None, str]:
+        """(href, problem, hint): the URL to write, or why the link (or image) is refused."""
         scheme = _SCHEME.match(url)
+        if image and (url.startswith("//") or url.lower().startswith(("http:", "https:"))):
+            return (
+                None,
+                f"'{url[:60]}' is an image on another host, which every reader's browser "
+                "would fetch from there",
+                "put the image in content/assets/ and link to it by its relative path, "
+                "e.g. ../assets/chart.png",
+            )
         if scheme:
-            if scheme.group(1).lower() in EXTERNAL_SCHEMES:
+            if scheme.group(1).lower() in EXTERNAL_SCHEMES and not image:
                 return url, None, ""
             return (
                 None,
@@ -180,7 +188,7 @@ def _resolve(token: Any, attr: str, env: _Env, first_line: int, src: str) -> boo
     url = str(token.attrGet(attr) or "")
     if env.linker is None:
         return True
-    href, problem, hint = env.linker.resolve(url)
+    href, problem, hint = env.linker.resolve(url, image=attr == "src")
     if problem is None:
         token.attrSet(attr, href)
         if _SCHEME.match(url):

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -108,8 +109,9 @@ class Renderer:
     def url_function(self, spec: PageSpec, kind: PageKind) -> Callable[[str], str]:
         """url(path): the link from this page to an output file."""
         if kind.anywhere:
-            # A host serves 404.html at any path, so its links start at the site's base URL.
-            base = self.site.config.base_url.rstrip("/") + "/"
+            # A host serves 404.html at any path, so its links start at the path of the site's
+            # base URL: only its path, so that no link or asset can point to another host.
+            base = urlsplit(self.site.config.base_url).path.rstrip("/") + "/"
 
             def absolute(target: str) -> str:
                 if self.site.config.directory_urls and target.endswith("index.html"):

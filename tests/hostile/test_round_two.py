@@ -8,6 +8,7 @@ traceback) and what it writes.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -40,6 +41,91 @@ def run(*args: str) -> tuple[int, str]:
 def lines(output: str, root: Path) -> list[str]:
     """The output's lines, with the site folder's path taken off."""
     return output.replace(f"{root}/", "").splitlines()
+
+
+# 1. base_url cannot choose where the 404 page loads its script from
+
+
+URLS = re.compile(r'(?:src|href)="([^"]*)"')
+
+
+@pytest.mark.parametrize(
+    ("base_url", "start"),
+    [("https://evil.example/", "/"), ("https://ladder.test/pm/", "/pm/"), ("/pm", "/pm/")],
+)
+def test_the_404_page_links_only_to_paths_on_its_own_site(site, base_url, start):
+    write_files(site, {"site.yml": f"title: T\nbase_url: {base_url}\n"})
+    code, output = run("build", str(site), "-o", str(site.parent / "out"))
+    assert code == 0, output
+    page = (site.parent / "out/404.html").read_text()
+    urls = [u for u in URLS.findall(page) if not u.startswith("#")]
+    assert urls and all(u.startswith(start) and not u.startswith("//") for u in urls), urls
+    assert "evil.example" not in page
+    assert f'<script src="{start}static/site.js"' in page
+
+
+@pytest.mark.parametrize(
+    ("base_url", "problem", "hint"),
+    [
+        (
+            "//evil.example/",
+            "is scheme-relative (it starts with //)",
+            "write it in full (https://ladder.example.com/pm/) or as a path (/pm/)",
+        ),
+        (
+            "https://user:secret@ladder.test/",
+            "holds a user name or password",
+            "remove them; write it in full (https://ladder.example.com/pm/) or as a path (/pm/)",
+        ),
+        (
+            "/pm/?from=404",
+            "has a query or fragment (? or #)",
+            "remove it; write it in full (https://ladder.example.com/pm/) or as a path (/pm/)",
+        ),
+        (
+            "https://ladder.test//evil.example/",
+            "is not an http(s) address or a path starting with /",
+            "write the address the site is served at, e.g. https://ladder.example.com/pm/ or /",
+        ),
+        (
+            "/\\\\evil.example/",
+            "is scheme-relative (it starts with //)",
+            "write it in full (https://ladder.example.com/pm/) or as a path (/pm/)",
+        ),
+    ],
+)
+def test_base_url_is_an_address_or_a_path_and_nothing_that_leaves_the_site(
+    site, base_url, problem, hint
+):
+    write_files(site, {"site.yml": f'title: T\nbase_url: "{base_url}"\n'})
+    code, output = run("check", str(site))
+    shown = base_url.replace("\\\\", "\\")
+    assert code == 1
+    assert lines(output, site)[:2] == [
+        f"site.yml:2:11: error: 'base_url': '{shown}' {problem}",
+        f"    hint: {hint}",
+    ]
+
+
+# 2. An image from another host is refused, where it is written
+
+
+def test_external_images_are_refused_with_their_position(site):
+    body = "A pixel: ![p](https://tracker.example/p.png?u=1) and ![q](//tracker.example/q.png).\n"
+    write_files(site, {PAGE: f"---\ntitle: About\n---\n{body}"})
+    code, output = run("build", str(site), "-o", str(site.parent / "out"))
+    assert code == 1
+    why = "is an image on another host, which every reader's browser would fetch from there"
+    assert [line for line in lines(output, site) if ": error: " in line] == [
+        f"{PAGE}:4:15: error: 'https://tracker.example/p.png?u=1' {why}",
+        f"{PAGE}:4:59: error: '//tracker.example/q.png' {why}",
+    ]
+    assert not (site.parent / "out").exists()
+
+
+def test_links_to_other_hosts_are_still_fine(site):
+    write_files(site, {PAGE: "---\ntitle: About\n---\nSee [the book](https://books.test/x).\n"})
+    assert run("check", str(site))[0] == 0
 
 
 # 3. Text direction cannot be spoofed
