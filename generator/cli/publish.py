@@ -17,6 +17,7 @@ from generator.cli.options import (
     verbosity_options,
 )
 from generator.console import FORMATS, verbosity
+from generator.content.invisible import escaped
 from generator.content.model import PAPER_SIZES
 
 if TYPE_CHECKING:
@@ -118,6 +119,10 @@ def build(site_dir: Path, output: Path | None, strict: bool, clean: bool, force:
             site_dir, out, strict=strict, force=force, clean=clean, on_render=progress.step
         )
     console.show_report(built.warnings, site_dir)
+    if built.removed:
+        names = ", ".join(escaped(p.name) for p in built.removed)
+        removed = console.plural(len(built.removed), "folder")
+        v.say(f"Removed {removed} that a stopped build left beside {out}: {names}")
     for phase, seconds in built.phases.items():
         v.detail(f"  {phase:<8} {seconds:.3f} s")
     v.say(f"Built {built.html_pages} pages in {built.seconds:.2f} s → {out}/")

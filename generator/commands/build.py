@@ -30,6 +30,8 @@ class Built:
     seconds: float
     warnings: list[Diagnostic]
     phases: dict[str, float]
+    #: the folders a stopped build had left beside the output, removed by this one
+    removed: tuple[Path, ...] = ()
 
     @property
     def html_pages(self) -> int:
@@ -135,9 +137,8 @@ def build(
     ready = time.perf_counter()
     files = render_pages(prepared, root, prepared.specs, on_render)
     rendered = time.perf_counter()
-    if clean:
-        remove_leftovers(out)
-    write_site(out, files, prepared.copies)
+    removed = remove_leftovers(out) if clean else []
+    removed += write_site(out, files, prepared.copies)
     finished = time.perf_counter()
     phases = {
         "check": ready - started,
@@ -150,6 +151,7 @@ def build(
         finished - started,
         prepared.diagnostics,
         phases,
+        tuple(removed),
     )
 
 

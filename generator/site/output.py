@@ -1,12 +1,17 @@
 """The writer: the only module that writes or removes the site's files; safe folder, atomic swap.
 
 Everything is written into a new sibling folder first; only when every file
-is there does that folder take the output folder's place.  A build that
-fails, is interrupted or runs out of disk leaves the previous output as it was.
+is there does that folder take the output folder's place, in one step where the
+system can exchange two folders (Linux).  A build that fails, is interrupted or
+runs out of disk leaves the previous output as it was.  The sibling folder is
+locked with the builder's PID (``.out.tmp-XXXXXXXX.lock``), so that the next
+build can tell what a build that was killed left behind, and remove it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -15,6 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.errors import OutputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no locks, so nothing is taken for stale
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".ladderpress"
 MARKER_TEXT = "This folder is made by `ladderpress build` and replaced on every build.\n"
@@ -126,12 +136,14 @@ def safe_path(root: Path, rel: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> None:
-    """Write every file into a fresh folder beside out, then swap it into place."""
+def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> list[Path]:
+    """Write every file into a fresh, locked folder beside out, then swap it into place;
+    the folders that stopped builds left beside out are removed first (and returned)."""
     parent = out.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+        removed = _remove(out, _stale)
+        lock, staging = _claim(parent, out.name)
     except OSError as exc:
         raise OutputError(f"cannot write to {parent}: {exc.strerror}") from None
     try:
@@ -140,11 +152,42 @@ def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> N
         os.chmod(staging, 0o755)
         _swap(staging, out.absolute())
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"cannot write the site to {out}: {exc.strerror or exc}") from None
-    except BaseException:
+    finally:  # the folders first, so that a kill on the way leaves them with their lock
         shutil.rmtree(staging, ignore_errors=True)
+        if out.is_dir():  # else the old output is all there is: left, unlocked, for --clean
+            shutil.rmtree(_aside(staging), ignore_errors=True)
+        Path(f"{staging}.lock").unlink(missing_ok=True)
+        os.close(lock)
+    return removed
+
+
+def _claim(parent: Path, name: str) -> tuple[int, Path]:
+    """A new staging folder beside the output and its lock file, held, with this PID in it."""
+    while True:
+        lock, path = tempfile.mkstemp(prefix=f".{name}.tmp-", suffix=".lock", dir=parent)
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:  # a build removing stale folders may have taken the file before the lock
+            if os.stat(path).st_ino == os.fstat(lock).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(lock)
+    os.write(lock, f"{os.getpid()}\n".encode())
+    staging = Path(path.removesuffix(".lock"))
+    try:
+        staging.mkdir()
+    except OSError:
+        Path(path).unlink(missing_ok=True)
+        os.close(lock)
         raise
+    return lock, staging
+
+
+def _aside(staging: Path) -> Path:
+    """Where the old output waits while a staging folder takes its place (two-step swap)."""
+    return staging.with_name(staging.name + ".old")
 
 
 def _write_files(
@@ -163,39 +206,108 @@ def _write_files(
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Put staging where out is, keeping out as it was if the rename fails."""
+    """Put staging where out is (the old output then at staging), keeping out as it was if
+    that fails; in one step where the system can, else in two renames."""
     if not out.exists():
         os.rename(staging, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    old.rmdir()
-    os.rename(out, old)
+    elif not exchange(staging, out):
+        os.rename(out, _aside(staging))
+        try:
+            os.rename(staging, out)
+        except BaseException:
+            os.rename(_aside(staging), out)
+            raise
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux's renameat2 with RENAME_EXCHANGE): True when
+    done, False where the system or the file system cannot; OSError if it failed."""
+    rename = getattr(_libc(), "renameat2", None)
+    if rename is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if rename(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _libc() -> ctypes.CDLL | None:
+    """The C library of this process, if there is one to ask."""
     try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def leftovers(out: Path) -> list[Path]:
-    """Staging and backup folders that a killed build may have left beside out."""
-    parent = out.absolute().parent
-    if not parent.is_dir():
-        return []
-    return sorted(
-        p
-        for p in parent.iterdir()
-        if p.is_dir() and p.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-"))
-    )
+    """Staging and backup folders that a killed build may have left beside out, and lock
+    files; not those of a build that is running."""
+    return [path for path, _ in _leftovers(out, proven=False)]
 
 
 def remove_leftovers(out: Path) -> list[Path]:
-    """Remove the folders a killed build left beside out (`build --clean`); the ones removed."""
-    found = leftovers(out)
-    for path in found:
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove the folders a killed build left beside out (`build --clean`), whether or not
+    they are known to be stale; not those of a build that is running. The ones removed."""
+    return _remove(out, _leftovers)
+
+
+def _stale(out: Path) -> list[tuple[Path, int | None]]:
+    """What stopped builds left beside out that is known to be theirs and not in use."""
+    return _leftovers(out, proven=True)
+
+
+def _leftovers(out: Path, proven: bool = False) -> list[tuple[Path, int | None]]:
+    """Paths beside out that builds make (with the lock held on each, where there is one);
+    only those of a lock that no running build holds when proven, else also any without."""
+    parent = out.absolute().parent
+    if not parent.is_dir():
+        return []
+    prefixes = (f".{out.name}.tmp-", f".{out.name}.old-")
+    names = sorted(p.name for p in parent.iterdir() if p.name.startswith(prefixes))
+    found: list[tuple[Path, int | None]] = []
+    for name in names:
+        if name.endswith(".lock"):
+            lock = _free_lock(parent / name)
+            if lock is not None:
+                stem = name.removesuffix(".lock")
+                found += [(parent / n, None) for n in (stem, stem + ".old") if n in names]
+                found.append((parent / name, lock))
+        elif not proven and f"{name.removesuffix('.old')}.lock" not in names:
+            found.append((parent / name, None))
     return found
+
+
+def _free_lock(path: Path) -> int | None:
+    """The lock file opened and locked, or None when a running build holds it (or when
+    this system has no locks)."""
+    if fcntl is None:
+        return None
+    try:
+        lock = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(lock)
+        return None
+    return lock
+
+
+def _remove(out: Path, find: Callable[[Path], list[tuple[Path, int | None]]]) -> list[Path]:
+    """Remove what find gives (a lock file last, then released); the folders removed."""
+    removed = []
+    for path, lock in find(out):
+        if lock is not None:
+            path.unlink(missing_ok=True)
+            os.close(lock)
+        elif path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 @contextmanager

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,3 +226,51 @@ def test_an_id_with_a_trailing_newline_is_not_an_id(site):
     assert lines(output, site)[0] == (
         "content/pages/guide\\n.md:1:1: error: the file name 'guide\\n.md' is not a valid page id"
     )
+
+
+# 5. What a killed build leaves beside the output, the next build removes, and says so
+
+KILLED_AT = {
+    # while the new site is being written beside the output
+    "writing": "_write_files",
+    # just after the swap, while the old output waits beside the new one to be removed
+    "swapped": "exchange",
+}
+
+
+@pytest.mark.parametrize("moment", KILLED_AT)
+def test_a_build_killed_at_any_moment_leaves_nothing_the_next_one_does_not_remove(
+    site, tmp_path, moment
+):
+    out = tmp_path / "out"
+    assert run("build", str(site), "-o", str(out))[0] == 0
+    before = (out / "levels/pm/index.html").read_bytes()
+    write_files(site, {LEVEL: (site / LEVEL).read_text().replace("Product Manager", "PM two")})
+    # The build stops where it is told to and waits to be killed there.
+    code = (
+        "import sys, time; from generator.site import output; name = sys.argv.pop(1);"
+        "step = getattr(output, name)\n"
+        "def stop(*args, **kwargs):\n"
+        "    done = step(*args, **kwargs); print('stopped', flush=True); time.sleep(60)\n"
+        "    return done\n"
+        "setattr(output, name, stop)\n"
+        "from generator.cli import main; main()"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, KILLED_AT[moment], "-q", "build", str(site), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == "stopped\n"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out."))
+    assert len(left) == 2 and left[1] == left[0] + ".lock", left
+    page = (out / "levels/pm/index.html").read_bytes()
+    assert (page == before) if moment == "writing" else (b"PM two" in page)
+    code, output = run("build", str(site), "-o", str(out))
+    assert code == 0
+    assert lines(output, site)[0] == (
+        f"Removed 1 folder that a stopped build left beside {out}: {left[0]}"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]

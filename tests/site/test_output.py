@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.errors import OutputError
 from generator.site import output
+
+try:
+    import fcntl
+except ImportError:
+    fcntl = None  # type: ignore[assignment]
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -121,3 +128,85 @@ def test_check_output_refuses_the_site_and_its_sources_even_with_force(tmp_path)
         with pytest.raises(OutputError):
             output.check_output(out, root, force=True)
     output.check_output(root / "public", root, force=False)  # a new folder is fine
+
+
+def hold_lock(path: Path) -> subprocess.Popen[str]:
+    """Another process that holds a staging folder's lock, as a running build does."""
+    code = (
+        "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR);"
+        "fcntl.flock(fd, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(120)"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def stopped_build(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A staging folder and its lock, as a build killed while writing leaves them."""
+    staging = tmp_path / f".out.tmp-{name}"
+    (staging / "levels").mkdir(parents=True)
+    (staging / "levels/index.html").write_text("half")
+    lock = tmp_path / f".out.tmp-{name}.lock"
+    lock.write_text("4242\n")
+    return staging, lock
+
+
+@pytest.mark.skipif(fcntl is None, reason="no file locks on this system")
+def test_a_build_removes_what_a_stopped_build_left_but_not_what_a_running_one_writes(tmp_path):
+    out = tmp_path / "out"
+    output.write_site(out, {"index.html": b"one"}, {})
+    stale, stale_lock = stopped_build(tmp_path, "dead0001")
+    busy, busy_lock = stopped_build(tmp_path, "busy0001")
+    holder = hold_lock(busy_lock)
+    try:
+        removed = output.write_site(out, {"index.html": b"two"}, {})
+        assert removed == [stale]
+        assert not stale.exists() and not stale_lock.exists()
+        assert busy.is_dir() and busy_lock.is_file()  # in use: left alone, even by --clean
+        assert output.remove_leftovers(out) == []
+    finally:
+        holder.kill()  # SIGKILL: the lock is released as the process dies
+        holder.wait()
+    assert output.write_site(out, {"index.html": b"three"}, {}) == [busy]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert (out / "index.html").read_bytes() == b"three"
+
+
+def test_a_folder_without_a_lock_is_only_removed_by_clean(tmp_path):
+    out = tmp_path / "out"
+    older = tmp_path / ".out.old-abc12345"  # as builds before the lock left them
+    older.mkdir()
+    assert output.write_site(out, {"index.html": b"one"}, {}) == []
+    assert older.is_dir() and output.leftovers(out) == [older]
+    assert output.remove_leftovers(out) == [older]
+
+
+def test_the_swap_never_leaves_the_output_folder_missing(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    output.write_site(out, {"index.html": b"one"}, {})
+    (tmp_path / "probe").mkdir()
+    if not output.exchange(out, tmp_path / "probe") or not output.exchange(out, tmp_path / "probe"):
+        pytest.skip("this system cannot exchange two paths in one step")
+    (tmp_path / "probe").rmdir()
+    moved: list[tuple[str, str]] = []
+    rename = os.rename
+    monkeypatch.setattr(os, "rename", lambda a, b: (moved.append((str(a), str(b))), rename(a, b)))
+    output.write_site(out, {"index.html": b"two"}, {})
+    assert not any(source == str(out) for source, _ in moved), moved  # exchanged in one step
+    assert (out / "index.html").read_bytes() == b"two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_exchange_swaps_two_folders(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("a")
+    (b / "x").write_text("b")
+    if not output.exchange(a, b):
+        pytest.skip("this system cannot exchange two paths in one step")
+    assert (a / "x").read_text() == "b" and (b / "x").read_text() == "a"
+    with pytest.raises(FileNotFoundError):
+        output.exchange(a, tmp_path / "missing")
