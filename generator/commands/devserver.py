@@ -8,6 +8,7 @@ attributes on its handler classes).
 from __future__ import annotations
 
 import html
+import re
 import signal
 import socket
 from collections.abc import Callable, Iterator
@@ -24,7 +25,9 @@ from livereload.handlers import (  # type: ignore[import-untyped]
 from livereload.server import LiveScriptInjector  # type: ignore[import-untyped]
 from livereload.watcher import Watcher  # type: ignore[import-untyped]
 from tornado import web
+from tornado.log import gen_log
 
+from generator.content.invisible import escaped
 from generator.content.sources import excerpt
 from generator.errors import ERROR, Diagnostic, UsageProblem
 
@@ -123,7 +126,8 @@ def make_app(out: Path, error_page: Callable[[], str | None]) -> web.Application
     """The web app: out, the reload socket and its script (and error_page() while it is one).
 
     Dotfiles are not served, a missing page is the site's own 404 page, and while the
-    content is broken every page is the error page.
+    content is broken every page is the error page.  A malformed path (a NUL or another
+    control character, a second leading slash) is a 400, logged in one line.
     """
 
     class SiteHandler(StaticFileHandler):
@@ -131,6 +135,8 @@ def make_app(out: Path, error_page: Callable[[], str | None]) -> web.Application
 
         async def get(self, path: str, include_body: bool = True) -> None:
             """Send the file, a 404 for a dotfile, or the error page for a page."""
+            if _MALFORMED.search(path):
+                raise web.HTTPError(400, "malformed path")
             parts = [p for p in path.split("/") if p]
             if any(p.startswith(".") for p in parts):
                 raise web.HTTPError(404)
@@ -140,6 +146,16 @@ def make_app(out: Path, error_page: Callable[[], str | None]) -> web.Application
                 self.page(500, broken)
                 return
             await super().get(path, include_body)
+
+        def log_exception(self, *exc_info: Any) -> None:
+            """One line for a refused request, its path escaped; a traceback only for a bug."""
+            error = exc_info[1]
+            if not isinstance(error, web.HTTPError):
+                super().log_exception(*exc_info)
+            elif error.log_message:
+                reason = error.log_message % error.args
+                summary = escaped(self._request_summary())
+                gen_log.warning("%d %s: %s", error.status_code, summary, escaped(reason))
 
         def write_error(self, status_code: int, **kwargs: Any) -> None:
             """Send the site's own 404 page when it has one, else tornado's error page."""
@@ -168,6 +184,10 @@ def make_app(out: Path, error_page: Callable[[], str | None]) -> web.Application
         ],
         transforms=[ScriptInjector],
     )
+
+
+#: What no path of the site holds: control characters, or a leading slash after the first.
+_MALFORMED = re.compile(r"[\x00-\x1f\x7f]|^/")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ nothing about meaning; that is the validator's job.
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import functools
 import os
 import re
@@ -31,6 +32,8 @@ DOCUMENT_FOLDERS = {
 }
 KNOWN_ENTRIES = {*DOCUMENT_FOLDERS, "resources", "assets", "index.md", "plan.yml"}
 
+#: Names the reader and serve's watcher pass over: dotfiles, editors' backups and temp files.
+IGNORED = (".*", "#*#", "*~", "4913", "*.sw?", "*___jb_tmp___", "*___jb_old___")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = "---"
 
@@ -224,8 +227,8 @@ class _Reader:
         """The visible entries of a folder, sorted; symbolic links are reported, not followed."""
         found = []
         for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.name.startswith((".", "#")) or entry.name.endswith(("~", ".swp", ".swo")):
-                continue  # hidden files and editors' backup and lock files
+            if ignored(entry.name):
+                continue
             if entry.is_symlink():
                 self.report.error(
                     Mark(self.rel(entry)),
@@ -355,6 +358,11 @@ class _Reader:
         return text
 
 
+def ignored(name: str) -> bool:
+    """True for a file or folder name that matches IGNORED: nothing is read from it."""
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED)
+
+
 def _position(text: AnyStr, newline: AnyStr, offset: int) -> tuple[int, int]:
     """The 1-based line and column of an offset into a file's text (or bytes)."""
     line = text.count(newline, 0, offset) + 1
@@ -381,8 +389,8 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
         base = root / folder
         if base.is_dir():
             for dirpath, dirnames, filenames in os.walk(base):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                candidates += [Path(dirpath) / f for f in filenames if not f.startswith(".")]
+                dirnames[:] = sorted(d for d in dirnames if not ignored(d))
+                candidates += [Path(dirpath) / f for f in filenames if not ignored(f)]
     for path in candidates:
         try:
             stat = path.stat()

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import SITES, write_files
+from generator.content.sources import load, snapshot
+from tests.conftest import SITES, Served, example_copy, write_files
 
 LEVEL = "content/levels/pm.md"
 PAGE = "content/pages/about.md"
@@ -274,3 +277,64 @@ def test_a_build_killed_at_any_moment_leaves_nothing_the_next_one_does_not_remov
         f"Removed 1 folder that a stopped build left beside {out}: {left[0]}"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
+# 6. serve answers a malformed path with 400 or 404 and one line, never a traceback
+
+
+def raw_get(port: int, path: bytes) -> int:
+    """The status of a request whose path is sent exactly as written."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return int(data.split(b" ", 2)[1])
+
+
+MALFORMED = [b"/%00", b"/index.html%00.txt", b"/levels/%00/", b"//etc/passwd", b"/%0a%1b[2J"]
+
+
+def test_serve_answers_malformed_paths_with_400_and_one_line_each(tmp_path):
+    server = Served(example_copy(tmp_path / "site"), tmp_path / "tmp")
+    try:
+        start = len(server.lines)
+        statuses = [raw_get(server.port, path) for path in MALFORMED]
+        assert statuses == [400] * len(MALFORMED)
+        assert raw_get(server.port, b"/%ff") == 400  # not UTF-8: tornado's own 400
+        assert raw_get(server.port, b"/levels/pm/") == 200  # and it still serves
+        server.wait_for(lambda: len(server.lines) - start >= len(MALFORMED) + 1, 5)
+        time.sleep(0.3)
+        logged = server.lines[start:]
+    finally:
+        server.stop()
+    assert not any("Traceback" in line or "Error" in line for line in logged), logged
+    assert len(logged) == len(MALFORMED) + 1, logged
+    assert logged[0] == "400 GET /%00 (127.0.0.1): malformed path"
+    assert all(line.isprintable() for line in logged)
+
+
+# 7. Editors' temporary files are not content, and do not make serve rebuild
+
+EDITOR_FILES = ["4913", "#pm.md#", "pm.md~", "pm.md___jb_tmp___", "pm.md___jb_old___", ".pm.md.swp"]
+EDITOR_FILES += ["pm.md.swp", ".#pm.md"]
+
+
+def test_editor_files_are_ignored_by_the_reader_and_the_watcher_alike(site):
+    before = snapshot(site)
+    for name in EDITOR_FILES:
+        (site / "content/levels" / name).write_text("---\ntitle: half-saved\n")
+    (site / "content/levels/#drafts#").mkdir()
+    (site / "content/levels/#drafts#/pm.md").write_text("x")
+    sources, report = load(site)
+    assert report.items == []
+    assert sorted(d.stem for d in sources.of_kind("level")) == [
+        "group-pm",
+        "pm",
+        "principal-pm",
+        "senior-pm",
+    ]
+    assert snapshot(site) == before
+    (site / "content/levels/notes.txt").write_text("x")  # not an editor's: still warned about
+    assert [d.code for d in load(site)[1].items] == ["unknown-file"]
+    assert snapshot(site) != before
