@@ -3,7 +3,7 @@ every link in the content checked against them (with raw HTML that will show as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from generator.content import yamltree
 from generator.content.model import Markdown, Site
@@ -84,14 +84,35 @@ def _id_mark(sources: Sources, path: str) -> Mark:
     return Mark(path)
 
 
-def page_anchors(site: Site) -> dict[str, frozenset[str]]:
+def page_anchors(site: Site) -> Mapping[str, frozenset[str]]:
     """Output file → the ids on it: the theme's section ids plus the headings of its body."""
-    anchors: dict[str, frozenset[str]] = {}
-    for _, body, kind, key in _showing(site):
-        reserved = reserved_ids(site, kind, key)
-        headings = render(body, None, reserved_ids=reserved).headings if body else ()
-        anchors[url_for(kind, *key)] = reserved | frozenset(headings)
-    return anchors
+    return _Anchors(site)
+
+
+class _Anchors(Mapping[str, frozenset[str]]):
+    """page_anchors, each page's found when it is first asked for: the headings of a long
+    body are read only if a link points into it."""
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+        self._shows = {
+            url_for(kind, *key): (body, kind, key) for _, body, kind, key in _showing(site)
+        }
+        self._found: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, target: str) -> frozenset[str]:
+        if target not in self._found:
+            body, kind, key = self._shows[target]
+            reserved = reserved_ids(self._site, kind, key)
+            headings = render(body, None, reserved_ids=reserved).headings if body else ()
+            self._found[target] = reserved | frozenset(headings)
+        return self._found[target]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._shows)
+
+    def __len__(self) -> int:
+        return len(self._shows)
 
 
 def reserved_ids(

@@ -83,7 +83,8 @@ class Renderer:
         self.anchors = page_anchors(site)
         # Rendered Markdown: by page folder when it holds relative links, else shared by all pages.
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
-        self.shared: dict[tuple[Markdown, bool, frozenset[str]], Markup] = {}
+        # (Markdown without headings is the same whatever ids the page reserves: key None.)
+        self.shared: dict[tuple[Markdown, bool, frozenset[str] | None], Markup] = {}
         self.theme_css = colors.css_variables(site.config.colors)
         self.nav = nav_items(site)
         #: Output path → the content files its template read straight from the site.
@@ -147,9 +148,9 @@ class Renderer:
                 return Markup("")
             reserved = frozenset() if inline else page_ids
             key = (fragment, page_dir, inline)
-            shared_key = (fragment, inline, reserved)
-            if shared_key in self.shared:
-                return self.shared[shared_key]
+            for shared_key in ((fragment, inline, None), (fragment, inline, reserved)):
+                if shared_key in self.shared:
+                    return self.shared[shared_key]
             if key not in self.cache:
                 linker = Linker(
                     fragment.path,
@@ -167,8 +168,9 @@ class Renderer:
                     reserved_ids=reserved,
                 )
                 if not result.page_specific:
-                    self.shared[shared_key] = Markup(result.html)
-                    return self.shared[shared_key]
+                    ids = reserved if result.headings else None
+                    self.shared[(fragment, inline, ids)] = Markup(result.html)
+                    return self.shared[(fragment, inline, ids)]
                 self.cache[key] = Markup(result.html)
             return self.cache[key]
 

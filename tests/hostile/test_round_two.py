@@ -338,3 +338,42 @@ def test_editor_files_are_ignored_by_the_reader_and_the_watcher_alike(site):
     (site / "content/levels/notes.txt").write_text("x")  # not an editor's: still warned about
     assert [d.code for d in load(site)[1].items] == ["unknown-file"]
     assert snapshot(site) != before
+
+
+# 8. Long bodies: refused over the limit, and linear under it
+
+
+def test_a_body_over_the_size_limit_is_refused_at_once(site):
+    pm = (site / LEVEL).read_text() + "\n" + "- x\n" * 200_000  # 800 KB of short list items
+    write_files(site, {LEVEL: pm})
+    started = time.process_time()
+    code, output = run("check", str(site))
+    assert code == 1
+    assert lines(output, site)[0] == (
+        f"{LEVEL}:1:1: error: the file is 781 KiB; content files are limited to 64 KiB"
+    )
+    assert time.process_time() - started < 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# Notes\n" * 8_000,  # every heading one name: ids notes, notes-2 ... notes-8000
+        "- [ ] x\n" * 8_000,  # a long task list
+        "".join(f"[x](/a{i})\n" for i in range(5_000)),  # refused links in one paragraph
+    ],
+    ids=["same heading", "task list", "refused links"],
+)
+def test_bodies_that_were_quadratic_check_and_build_quickly(site, body):
+    write_files(site, {PAGE: f"---\ntitle: About\n---\n{body}"})
+    started = time.process_time()
+    code, output = run("build", str(site), "-o", str(site.parent / "out"))
+    assert code == (1 if "/a" in body else 0), output[-500:]
+    assert time.process_time() - started < 10
+    if code == 0:
+        about = (site.parent / "out/about/index.html").read_text()
+        assert 'id="notes-8000"' in about or about.count('class="task-list-item"') == 8_000
+    else:
+        assert f"{PAGE}:5003:5: error: '/a4999' is an absolute path" in output.replace(
+            f"{site}/", ""
+        )
