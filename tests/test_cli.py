@@ -9,7 +9,7 @@ import sys
 
 from click.testing import CliRunner
 
-from generator import __version__
+from generator import __version__, console
 from generator.cli import main
 from tests.conftest import REPO, SITES
 
@@ -206,7 +206,8 @@ def test_running_inside_the_content_folder_points_at_the_site_folder(make_site, 
     )
 
 
-def test_quiet_and_verbose_work_after_the_command_too(tmp_path):
+def test_quiet_and_verbose_work_after_the_command_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(console.Progress, "DELAY", float("inf"))  # a slow machine's progress line
     out = tmp_path / "out"
     before = run("-q", "build", str(SITES / "minimal"), "-o", str(out))
     after = run("build", str(SITES / "minimal"), "-o", str(out), "-q")

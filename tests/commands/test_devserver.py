@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
@@ -106,7 +107,9 @@ def fetch(out: Path, paths: list[str], broken: str | None = None) -> dict[str, H
             server.stop()
             client.close()
 
-    return asyncio.run(run())
+    # In a thread of its own: a session-wide browser test may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 @pytest.fixture

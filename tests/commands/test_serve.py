@@ -248,10 +248,10 @@ def test_warnings_are_printed_once_then_only_what_changed(tmp_path):
         assert sum(notes in line for line in server.lines) == 1
         (root / "content/todo.txt").write_text("x")
         (root / "content/notes.txt").unlink()
-        server.wait_for(lambda: server.rebuilds(), 5)
+        server.wait_for(lambda: server.rebuilds(), 30)
         level = root / "content/levels/pm.md"
         level.write_text(level.read_text() + "\n")
-        server.wait_for(lambda: len(server.rebuilds()) == 2, 5)
+        server.wait_for(lambda: len(server.rebuilds()) == 2, 30)
     finally:
         server.stop()
     after = server.lines[server.lines.index(next(x for x in server.lines if "Serving " in x)) :]
