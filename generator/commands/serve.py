@@ -23,6 +23,7 @@ from tornado import ioloop
 from generator.commands.build import Prepared, prepare, render_pages
 from generator.commands.devserver import ReloadSocket, error_page, make_app, stopped_by_signals
 from generator.console import plural
+from generator.content.invisible import escaped
 from generator.content.sources import snapshot
 from generator.errors import ERROR, ContentError, Diagnostic
 from generator.site.output import private_folder, prune, update_files
@@ -167,7 +168,7 @@ def report_parts(result: Rebuild, quiet: bool) -> tuple[str, list[Diagnostic], s
         heading = _changes_heading(len(shown), fixed)
     if not result.changed:
         return heading, shown, f"Built {result.total} pages in {result.seconds:.2f} s"
-    names = ", ".join(result.changed[:3])
+    names = ", ".join(escaped(name) for name in result.changed[:3])  # names are content's
     if len(result.changed) > 3:
         names += f" and {len(result.changed) - 3} more"
     done = (

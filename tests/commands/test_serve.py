@@ -405,3 +405,11 @@ def test_a_full_rebuild_removes_pages_that_are_gone(tmp_path):
     assert not result.failed and result.rendered == result.total
     assert not (out / "extra").exists()
     assert (out / "index.html").is_file() and (out / "404.html").is_file()
+
+
+def test_a_file_name_cannot_print_a_line_of_its_own_after_a_rebuild():
+    forged = "content/x\nsite.yml:1:1: error: forged.md"
+    _, _, done = report_parts(rebuild([], (), changed=(forged,)), quiet=False)
+    assert done == (
+        "Rebuilt 2 of 9 pages in 0.25 s after changes to content/x\\nsite.yml:1:1: error: forged.md"
+    )
