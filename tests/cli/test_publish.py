@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import socket
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli.publish import build, check, print_command, schema, serve
+from generator.commands import serve as serving
 from tests.conftest import SITES, free_port
 
 MINIMAL = str(SITES / "minimal")
@@ -87,12 +89,22 @@ def test_print_refuses_a_level_or_target_the_site_lacks_before_looking_for_a_bro
     assert run(print_command, "pm", "-s", MINIMAL, "--paper", "a5").exit_code == 2
 
 
-def test_serve_takes_ports_from_1_to_65535():
+@pytest.fixture
+def never_served(monkeypatch):
+    """The server replaced by a failure, so that a test of what comes before it cannot hang."""
+
+    def served(*args, **kwargs):
+        raise AssertionError("the site was served")
+
+    monkeypatch.setattr(serving, "serve", served)
+
+
+def test_serve_takes_ports_from_1_to_65535(never_served):
     assert run(serve, MINIMAL, "--port", "0").exit_code == 2
     assert run(serve, MINIMAL, "--port", "65536").exit_code == 2
 
 
-def test_serve_on_a_port_in_use_given_exactly_is_a_usage_error():
+def test_serve_on_a_port_in_use_given_exactly_is_a_usage_error(never_served):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
