@@ -7,17 +7,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.content.model import Site
-from generator.site import exports, ladder, navigation, views, workbook, worksheets
+from generator.site import colors, exports, views, workbook
 from generator.site.changelog import CHANGES_TITLE, changes_view
-from generator.site.strings import text
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
 
-HOME = (text("home"), "index.html")
-LADDER_TITLE = text("title.ladder")
-COMPARE_TITLE = text("title.compare")
+HOME = ("Home", "index.html")
+LADDER_TITLE = "The ladder"
+COMPARE_TITLE = "Compare levels"
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ def _plan_path(key: Key) -> str:
 
 def _plan_canonical(site: Site, key: Key) -> Key:
     """A level's worksheet for its first target is the level's own worksheet page."""
-    targets = worksheets.plan_targets(site, site.level(key[0])) if len(key) == 2 else ()
-    return key[:1] if targets and targets[0].id == key[1] else key
+    if len(key) == 2 and views.plan_targets(site, site.level(key[0]))[0].id == key[1]:
+        return key[:1]
+    return key
 
 
 def _compare_canonical(site: Site, key: Key) -> Key:
@@ -96,7 +98,12 @@ def _compare_canonical(site: Site, key: Key) -> Key:
 
 
 def _home_view(site: Site, key: Key) -> dict[str, Any]:
-    return {**ladder.home_view(site), "home": site.home, "plan_path": _plan_path(())}
+    return {
+        "home": site.home,
+        "ladder": views.ladder_picture(site),
+        "tracks": site.tracks,
+        "plan_path": _plan_path(()),
+    }
 
 
 def _matrix_pages(site: Site) -> Iterable[Listed]:
@@ -108,17 +115,18 @@ def _matrix_pages(site: Site) -> Iterable[Listed]:
 
 def _matrix_view(site: Site, key: Key) -> dict[str, Any]:
     track = site.track(key[0]) if key else None
+    levels = site.levels_of(track.id) if track else site.levels
     return {
         "track": track,
         "tracks": site.tracks,
-        "tables": ladder.matrix_tables(site, track),
-        "shared": ladder.diverges(site),
+        "levels": levels,
+        "groups": views.matrix(site, levels),
     }
 
 
 def _matrix_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
-    whole = (LADDER_TITLE, _matrix_path(()))
-    return [HOME, whole, (title, path)] if key else [HOME, whole]
+    ladder = (LADDER_TITLE, _matrix_path(()))
+    return [HOME, ladder, (title, path)] if key else [HOME, ladder]
 
 
 def _level_view(site: Site, key: Key) -> dict[str, Any]:
@@ -127,10 +135,13 @@ def _level_view(site: Site, key: Key) -> dict[str, Any]:
 
 def _competency_view(site: Site, key: Key) -> dict[str, Any]:
     competency = site.competency(key[0])
+    tracks = [t for t in site.tracks if t.id in competency.tracks]
     return {
         "competency": competency,
-        # The levels shared by tracks once, then each track's own, headed where there are several.
-        "progressions": views.progressions(site, competency),
+        # Each track's progression, headed by the track where there are several.
+        "progressions": [
+            (t if len(tracks) > 1 else None, views.progression(site, competency, t)) for t in tracks
+        ],
         "resources": views.resources_for_competency(site, competency),
     }
 
@@ -140,29 +151,25 @@ def _in_ladder(site: Site, key: Key, title: str, path: str) -> Crumbs:
 
 
 def _plan_title(site: Site, key: Key) -> str:
-    return text("title.plan", level=site.level(key[0]).title) if key else text("title.plan_blank")
+    return f"Career plan: {site.level(key[0]).title}" if key else "Career plan worksheet"
 
 
 def _plan_pages(site: Site) -> Iterable[Listed]:
     yield Listed((), _plan_title(site, ()))
     for level in site.levels:
-        # A level that aims at nothing still has its worksheet: deepening at that level.
-        targets = worksheets.plan_targets(site, level) or (None,)
-        for index, target in enumerate(targets):
-            key = (level.id,) if index == 0 or target is None else (level.id, target.id)
+        for index, target in enumerate(views.plan_targets(site, level)):
+            key = (level.id,) if index == 0 else (level.id, target.id)
             yield Listed(key, _plan_title(site, key))
 
 
 def _plan_view(site: Site, key: Key) -> dict[str, Any]:
     level = site.level(key[0]) if key else None
-    targets = worksheets.plan_targets(site, level) if level else ()
-    target = site.level(key[1]) if len(key) > 1 else (targets[0] if targets else None)
+    targets = views.plan_targets(site, level) if level else ()
+    target = (site.level(key[1]) if len(key) > 1 else targets[0]) if level else None
     config = site.config
     return {
-        "sheet": worksheets.worksheet(site, level, target),
+        "sheet": views.worksheet(site, level, target),
         "plan": site.plan,
-        # Where the write-in sections that print on a last page of their own begin.
-        "tail": worksheets.tail_start([section.id for section in site.plan.sections]),
         "targets": [
             (t, _plan_path((level.id,) if i == 0 else (level.id, t.id)))
             for i, t in enumerate(targets)
@@ -170,7 +177,9 @@ def _plan_view(site: Site, key: Key) -> dict[str, Any]:
         ],
         # Where the browser keeps what is filled in, and how the worksheet prints.
         "storage_key": f"ladderpress:{config.title}:{_plan_path(key)}",
-        **worksheets.print_rules(config, f"{config.title} · {_plan_title(site, key)}"),
+        "print_css": Markup(colors.print_css(f"{config.title} · {_plan_title(site, key)}")),
+        "paper_css": Markup(colors.paper_css(config.paper)),
+        "paper_rules": {k: colors.paper_css(k) for k in colors.PAPER},
     }
 
 
@@ -182,18 +191,18 @@ def _plan_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
         HOME,
         (LADDER_TITLE, _matrix_path(())),
         (level.title, LEVEL.path((level.id,))),
-        (text("title.plan_crumb"), path),
+        ("Career plan", path),
     ]
 
 
 def _compare_pages(site: Site) -> Iterable[Listed]:
     for a, b in views.compare_pairs(site):
-        yield Listed((a.id, b.id), text("title.compare_pair", a=a.title, b=b.title))
+        yield Listed((a.id, b.id), f"{a.title} and {b.title}")
 
 
 def _compare_view(site: Site, key: Key) -> dict[str, Any]:
     a, b = (site.level(i) for i in key)
-    return {"a": a, "b": b, "levels": site.levels, "compared": views.compare_view(site, a, b)}
+    return {"a": a, "b": b, "levels": site.levels, "rows": views.compare_rows(site, a, b)}
 
 
 def _compare_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
@@ -208,13 +217,8 @@ def _resources_view(site: Site, key: Key) -> dict[str, Any]:
     }
 
 
-#: Element ids on a free page besides its headings: the main area and its contents list.
-PAGE_SECTIONS = frozenset({"main", "contents", "contents-title"})
-
-
 def _page_view(site: Site, key: Key) -> dict[str, Any]:
-    content = next(p for p in site.pages if p.id == key[0])
-    return {"content": content, "contents": navigation.contents(content, PAGE_SECTIONS)}
+    return {"content": next(p for p in site.pages if p.id == key[0])}
 
 
 def _data(
@@ -293,9 +297,7 @@ KINDS: tuple[PageKind, ...] = (
         ],
         "home.html",
         _home_view,
-        sections=frozenset(
-            {"main", "ladder", "start", "home-title", "ladder-title", "tracks-title"}
-        ),
+        sections=frozenset({"main", "ladder", "start"}),
         crumbs=lambda site, key, title, path: [],
     ),
     PageKind(
@@ -304,7 +306,6 @@ KINDS: tuple[PageKind, ...] = (
         _matrix_pages,
         "matrix.html",
         _matrix_view,
-        sections=frozenset({"main", "about-track"}),
         crumbs=_matrix_crumbs,
     ),
     LEVEL,
@@ -326,7 +327,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "resources",
         pattern("resources/index.html"),
-        one(text("title.resources")),
+        one("Learning resources"),
         "resources.html",
         _resources_view,
         sections=frozenset({"main", "filters"}),
@@ -337,7 +338,6 @@ KINDS: tuple[PageKind, ...] = (
         each(lambda site: site.pages, "title"),
         "page.html",
         _page_view,
-        sections=PAGE_SECTIONS,
     ),
     PageKind(
         "changes",
@@ -349,7 +349,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "404",
         pattern("404.html"),
-        one(text("title.not_found")),
+        one("Page not found"),
         "404.html",
         crumbs=lambda site, key, title, path: [],
         anywhere=True,

@@ -7,17 +7,6 @@
   if (!sheet) return;
   document.documentElement.classList.add("has-script");
 
-  /* The words it shows come from the page (<script id="lp-strings">). */
-  var words = {};
-  try {
-    words = JSON.parse(document.getElementById("lp-strings").textContent);
-  } catch (error) {
-    words = {};
-  }
-  var word = function (key, name) {
-    return (words[key] || "").replace("{name}", name || "");
-  };
-
   var key = sheet.getAttribute("data-storage-key");
   var tools = sheet.querySelector(".sheet-tools");
   var status = sheet.querySelector(".sheet-status");
@@ -104,13 +93,13 @@
       var saved = JSON.parse(storage.getItem(key) || "null");
       if (saved && saved.fields) {
         apply(saved.fields);
-        say(word("restored"));
+        say("Restored what you wrote earlier. Entries are kept in this browser only.");
       }
     } catch (error) {
-      say(word("unreadable"));
+      say("Your saved entries could not be read, so the worksheet starts empty.");
     }
   } else {
-    say(word("no_storage"));
+    say("This browser does not allow saving here: download your plan to keep it.");
   }
 
   /* Paper size: rewrite the @page rule, no rebuild needed. */
@@ -140,10 +129,10 @@
     if (action === "print") {
       window.print();
     } else if (action === "clear") {
-      if (window.confirm(word("confirm_clear"))) {
+      if (window.confirm("Delete everything you wrote on this worksheet? This cannot be undone.")) {
         apply({});
         if (storage) storage.removeItem(key);
-        say(word("cleared"));
+        say("The worksheet is empty again.");
       }
     } else if (action === "download") {
       var blob = new Blob(
@@ -159,7 +148,7 @@
       window.setTimeout(function () {
         URL.revokeObjectURL(link.href);
       }, 1000);
-      say(word("downloaded"));
+      say("Downloaded career-plan.json.");
     }
   });
 
@@ -173,9 +162,9 @@
         if (!data || typeof data.fields !== "object") throw new Error("no fields");
         apply(data.fields);
         save();
-        say(word("loaded", file.name));
+        say("Loaded " + file.name + ".");
       }).catch(function () {
-        say(word("not_a_plan", file.name));
+        say(file.name + " is not a plan saved from this worksheet.");
       }).finally(function () {
         loader.value = "";
       });
