@@ -36,8 +36,14 @@ def worksheet_path(site: Site, level_id: str, target_id: str | None) -> str:
         raise _not_found(level_id, ids, f"unknown level '{level_id}'", "known", "LEVEL")
     level = site.level(level_id)
     targets = [t.id for t in plan_targets(site, level)]
-    if target_id is None or target_id == targets[0]:
+    if target_id is None or targets[:1] == [target_id]:
         return url_for("plan", level_id)
+    if not targets:
+        raise UsageProblem(
+            f"'{level_id}' leads to no other level: its one worksheet is about deepening the "
+            "work at that level; leave out --target",
+            param_hint="--target",
+        )
     if target_id not in targets:
         said = f"'{level_id}' has no worksheet aiming at '{target_id}'"
         raise _not_found(target_id, targets, said, "targets", "--target")

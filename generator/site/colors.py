@@ -9,8 +9,8 @@ from generator.content.invisible import is_bidi_control, isolate
 DEFAULT_PRIMARY = "#3b5bdb"
 DEFAULT_ACCENT = "#c2410c"
 #: The backgrounds the default theme puts coloured text on (light and dark mode).
-LIGHT_SURFACES = ("#ffffff", "#f4f5f8", "#eef1fb")
-DARK_SURFACES = ("#14161b", "#1d2027", "#232838")
+LIGHT_SURFACES = ("#ffffff", "#f5f6f8", "#eceef2")
+DARK_SURFACES = ("#121418", "#1a1d23", "#22262e")
 AA = 4.5
 
 
@@ -59,7 +59,7 @@ def css_variables(colors: Mapping[str, str]) -> str:
     primary = colors.get("primary", DEFAULT_PRIMARY)
     accent = colors.get("accent", DEFAULT_ACCENT)
     soft_light = _mix(primary, "#ffffff", 0.88)
-    soft_dark = _mix(primary, "#14161b", 0.78)
+    soft_dark = _mix(primary, DARK_SURFACES[0], 0.78)
     light_surfaces = (*LIGHT_SURFACES, soft_light)
     dark_surfaces = (*DARK_SURFACES, soft_dark)
     light = {
@@ -92,18 +92,24 @@ def css_string(text: str) -> str:
 
 
 PAPER = {"a4": "A4", "letter": "letter"}
+#: The height a printed page leaves for the worksheet: the paper's, less worksheet.css's
+#: 10 mm top and 13 mm bottom margins, less 2 mm so that a full page never spills over.
+SHEET_HEIGHT = {"a4": "272mm", "letter": "254mm"}
 
 
 def paper_css(paper: str) -> str:
-    """The @page size rule for a4 or letter (the worksheet's paper switch rewrites it)."""
-    return f"@page{{size:{PAPER[paper]};}}"
+    """The @page size rule for a4 or letter, and the height it leaves for the worksheet
+    (--lp-sheet-height); the worksheet's paper switch rewrites it."""
+    return f"@page{{size:{PAPER[paper]};}}:root{{--lp-sheet-height:{SHEET_HEIGHT[paper]};}}"
 
 
-def print_css(running_title: str) -> str:
-    """The worksheet's running footer: the framework and level, and page numbers."""
+def print_css(running_title: str, page: str = "Page", of: str = "of") -> str:
+    """The worksheet's running footer: the framework and level, and page numbers
+    ("Page 2 of 4", in the words given)."""
+    numbers = f"{css_string(page + ' ')} counter(page) {css_string(' ' + of + ' ')} counter(pages)"
     return (
         "@page{"
         f"@bottom-left{{content:{css_string(running_title)};font:8pt system-ui,sans-serif;color:#444;}}"
-        '@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt system-ui,sans-serif;color:#444;}'
+        f"@bottom-right{{content:{numbers};font:8pt system-ui,sans-serif;color:#444;}}"
         "}"
     )

@@ -7,18 +7,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.content.model import Site
-from generator.site import colors, exports, views, workbook
+from generator.site import exports, ladder, navigation, views, workbook, worksheets
 from generator.site.changelog import CHANGES_TITLE, changes_view
+from generator.site.strings import text
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
 
-HOME = ("Home", "index.html")
-LADDER_TITLE = "The ladder"
-COMPARE_TITLE = "Compare levels"
+HOME = (text("home"), "index.html")
+LADDER_TITLE = text("title.ladder")
+COMPARE_TITLE = text("title.compare")
 
 
 @dataclass(frozen=True)
@@ -86,9 +85,8 @@ def _plan_path(key: Key) -> str:
 
 def _plan_canonical(site: Site, key: Key) -> Key:
     """A level's worksheet for its first target is the level's own worksheet page."""
-    if len(key) == 2 and views.plan_targets(site, site.level(key[0]))[0].id == key[1]:
-        return key[:1]
-    return key
+    targets = worksheets.plan_targets(site, site.level(key[0])) if len(key) == 2 else ()
+    return key[:1] if targets and targets[0].id == key[1] else key
 
 
 def _compare_canonical(site: Site, key: Key) -> Key:
@@ -98,12 +96,7 @@ def _compare_canonical(site: Site, key: Key) -> Key:
 
 
 def _home_view(site: Site, key: Key) -> dict[str, Any]:
-    return {
-        "home": site.home,
-        "ladder": views.ladder_picture(site),
-        "tracks": site.tracks,
-        "plan_path": _plan_path(()),
-    }
+    return {**ladder.home_view(site), "home": site.home, "plan_path": _plan_path(())}
 
 
 def _matrix_pages(site: Site) -> Iterable[Listed]:
@@ -115,18 +108,17 @@ def _matrix_pages(site: Site) -> Iterable[Listed]:
 
 def _matrix_view(site: Site, key: Key) -> dict[str, Any]:
     track = site.track(key[0]) if key else None
-    levels = site.levels_of(track.id) if track else site.levels
     return {
         "track": track,
         "tracks": site.tracks,
-        "levels": levels,
-        "groups": views.matrix(site, levels),
+        "tables": ladder.matrix_tables(site, track),
+        "shared": ladder.diverges(site),
     }
 
 
 def _matrix_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
-    ladder = (LADDER_TITLE, _matrix_path(()))
-    return [HOME, ladder, (title, path)] if key else [HOME, ladder]
+    whole = (LADDER_TITLE, _matrix_path(()))
+    return [HOME, whole, (title, path)] if key else [HOME, whole]
 
 
 def _level_view(site: Site, key: Key) -> dict[str, Any]:
@@ -135,13 +127,10 @@ def _level_view(site: Site, key: Key) -> dict[str, Any]:
 
 def _competency_view(site: Site, key: Key) -> dict[str, Any]:
     competency = site.competency(key[0])
-    tracks = [t for t in site.tracks if t.id in competency.tracks]
     return {
         "competency": competency,
-        # Each track's progression, headed by the track where there are several.
-        "progressions": [
-            (t if len(tracks) > 1 else None, views.progression(site, competency, t)) for t in tracks
-        ],
+        # The levels shared by tracks once, then each track's own, headed where there are several.
+        "progressions": views.progressions(site, competency),
         "resources": views.resources_for_competency(site, competency),
     }
 
@@ -151,25 +140,29 @@ def _in_ladder(site: Site, key: Key, title: str, path: str) -> Crumbs:
 
 
 def _plan_title(site: Site, key: Key) -> str:
-    return f"Career plan: {site.level(key[0]).title}" if key else "Career plan worksheet"
+    return text("title.plan", level=site.level(key[0]).title) if key else text("title.plan_blank")
 
 
 def _plan_pages(site: Site) -> Iterable[Listed]:
     yield Listed((), _plan_title(site, ()))
     for level in site.levels:
-        for index, target in enumerate(views.plan_targets(site, level)):
-            key = (level.id,) if index == 0 else (level.id, target.id)
+        # A level that aims at nothing still has its worksheet: deepening at that level.
+        targets = worksheets.plan_targets(site, level) or (None,)
+        for index, target in enumerate(targets):
+            key = (level.id,) if index == 0 or target is None else (level.id, target.id)
             yield Listed(key, _plan_title(site, key))
 
 
 def _plan_view(site: Site, key: Key) -> dict[str, Any]:
     level = site.level(key[0]) if key else None
-    targets = views.plan_targets(site, level) if level else ()
-    target = (site.level(key[1]) if len(key) > 1 else targets[0]) if level else None
+    targets = worksheets.plan_targets(site, level) if level else ()
+    target = site.level(key[1]) if len(key) > 1 else (targets[0] if targets else None)
     config = site.config
     return {
-        "sheet": views.worksheet(site, level, target),
+        "sheet": worksheets.worksheet(site, level, target),
         "plan": site.plan,
+        # Where the write-in sections that print on a last page of their own begin.
+        "tail": worksheets.tail_start([section.id for section in site.plan.sections]),
         "targets": [
             (t, _plan_path((level.id,) if i == 0 else (level.id, t.id)))
             for i, t in enumerate(targets)
@@ -177,9 +170,7 @@ def _plan_view(site: Site, key: Key) -> dict[str, Any]:
         ],
         # Where the browser keeps what is filled in, and how the worksheet prints.
         "storage_key": f"ladderpress:{config.title}:{_plan_path(key)}",
-        "print_css": Markup(colors.print_css(f"{config.title} · {_plan_title(site, key)}")),
-        "paper_css": Markup(colors.paper_css(config.paper)),
-        "paper_rules": {k: colors.paper_css(k) for k in colors.PAPER},
+        **worksheets.print_rules(config, f"{config.title} · {_plan_title(site, key)}"),
     }
 
 
@@ -191,18 +182,18 @@ def _plan_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
         HOME,
         (LADDER_TITLE, _matrix_path(())),
         (level.title, LEVEL.path((level.id,))),
-        ("Career plan", path),
+        (text("title.plan_crumb"), path),
     ]
 
 
 def _compare_pages(site: Site) -> Iterable[Listed]:
     for a, b in views.compare_pairs(site):
-        yield Listed((a.id, b.id), f"{a.title} and {b.title}")
+        yield Listed((a.id, b.id), text("title.compare_pair", a=a.title, b=b.title))
 
 
 def _compare_view(site: Site, key: Key) -> dict[str, Any]:
     a, b = (site.level(i) for i in key)
-    return {"a": a, "b": b, "levels": site.levels, "rows": views.compare_rows(site, a, b)}
+    return {"a": a, "b": b, "levels": site.levels, "compared": views.compare_view(site, a, b)}
 
 
 def _compare_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
@@ -217,8 +208,13 @@ def _resources_view(site: Site, key: Key) -> dict[str, Any]:
     }
 
 
+#: Element ids on a free page besides its headings: the main area and its contents list.
+PAGE_SECTIONS = frozenset({"main", "contents", "contents-title"})
+
+
 def _page_view(site: Site, key: Key) -> dict[str, Any]:
-    return {"content": next(p for p in site.pages if p.id == key[0])}
+    content = next(p for p in site.pages if p.id == key[0])
+    return {"content": content, "contents": navigation.contents(content, PAGE_SECTIONS)}
 
 
 def _data(
@@ -297,7 +293,9 @@ KINDS: tuple[PageKind, ...] = (
         ],
         "home.html",
         _home_view,
-        sections=frozenset({"main", "ladder", "start"}),
+        sections=frozenset(
+            {"main", "ladder", "start", "home-title", "ladder-title", "tracks-title"}
+        ),
         crumbs=lambda site, key, title, path: [],
     ),
     PageKind(
@@ -306,6 +304,7 @@ KINDS: tuple[PageKind, ...] = (
         _matrix_pages,
         "matrix.html",
         _matrix_view,
+        sections=frozenset({"main", "about-track"}),
         crumbs=_matrix_crumbs,
     ),
     LEVEL,
@@ -327,7 +326,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "resources",
         pattern("resources/index.html"),
-        one("Learning resources"),
+        one(text("title.resources")),
         "resources.html",
         _resources_view,
         sections=frozenset({"main", "filters"}),
@@ -338,6 +337,7 @@ KINDS: tuple[PageKind, ...] = (
         each(lambda site: site.pages, "title"),
         "page.html",
         _page_view,
+        sections=PAGE_SECTIONS,
     ),
     PageKind(
         "changes",
@@ -349,7 +349,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "404",
         pattern("404.html"),
-        one("Page not found"),
+        one(text("title.not_found")),
         "404.html",
         crumbs=lambda site, key, title, path: [],
         anywhere=True,

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from generator.content.model import Expectation, Markdown, Page, Site
-from generator.site import colors
+from generator.content.model import Expectation, Markdown, Site
+from generator.site import colors, strings
 from generator.site.kinds import KINDS, PageKind, kind_table, url_for
 from generator.site.links import page_anchors, reserved_ids, source_targets
 from generator.site.markdown import Linker, relative_url, render
+from generator.site.navigation import navigation
 from generator.site.pages import PageSpec
-
-
-@dataclass(frozen=True)
-class NavItem:
-    """One link of the main navigation (a free page's link carries the page)."""
-
-    label: str
-    path: str
-    section: str
-    page: Page | None = None
 
 
 class Watched:
@@ -86,7 +76,7 @@ class Renderer:
         # (Markdown without headings is the same whatever ids the page reserves: key None.)
         self.shared: dict[tuple[Markdown, bool, frozenset[str] | None], Markup] = {}
         self.theme_css = colors.css_variables(site.config.colors)
-        self.nav = nav_items(site)
+        self.nav = navigation(site, url_for)
         #: Output path → the content files its template read straight from the site.
         self.read: dict[str, frozenset[str]] = {}
 
@@ -201,6 +191,8 @@ class Renderer:
             "has_script": "site.js" in self.static_files,
             "logo": ("assets/" + config.logo.removeprefix("assets/")) if config.logo else "",
             "statements": expectation_statements,
+            "t": strings.markup,
+            "script_strings": strings.script_strings(),
             "crumbs": kind.crumbs(self.site, spec.key, spec.title, spec.path),
         }
         return context
@@ -209,15 +201,3 @@ class Renderer:
 def expectation_statements(expectation: Expectation | None) -> tuple[Markdown, ...]:
     """The statements of an expectation, or none for a level that has none."""
     return expectation.statements if expectation else ()
-
-
-def nav_items(site: Site) -> list[NavItem]:
-    """The main navigation: the site's own sections, then its free pages."""
-    items = [
-        NavItem("Ladder", url_for("matrix"), "ladder"),
-        NavItem("Compare", url_for("compare-index"), "compare"),
-        NavItem("Resources", url_for("resources"), "resources"),
-        NavItem("Plan", url_for("plan"), "plan"),
-    ]
-    items += [NavItem(p.title, url_for("page", p.id), p.id, p) for p in site.pages]
-    return items

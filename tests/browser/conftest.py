@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.commands.browser import BrowserSettingError, find_browser, not_found_message
 from generator.commands.build import build
-from tests.conftest import REPO, needs_browser
+from tests.conftest import REPO, SITES, needs_browser
 
 HERE = Path(__file__).parent
 # Flags for a closed network and a root user (see the machine notes in docs/testing.md).
@@ -34,6 +34,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+#: The sites the browser tests serve, each under a sub-path of its own, as many hosts do:
+#: the example at /ladder/, and ladders of other shapes (see tests/site/test_shapes.py).
+SERVED = {"ladder": REPO, "one-track": SITES / "one-track", "three-tracks": SITES / "three-tracks"}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "site"
@@ -42,18 +47,37 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The example site served under a sub-path, as many hosts do (/ladder/)."""
+def site_urls(built_site: Path) -> Iterator[dict[str, str]]:
+    """Each served site's address by name ('ladder' is the example); shape sites are built
+    the first time a test asks for them."""
     root = built_site.parent / "www"
     root.mkdir(exist_ok=True)
     (root / "ladder").symlink_to(built_site, target_is_directory=True)
+    for name, source in SERVED.items():
+        if name != "ladder":
+            (root / name).symlink_to(
+                _build_once(built_site.parent, source), target_is_directory=True
+            )
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/ladder/"
+    yield {name: f"http://127.0.0.1:{server.server_port}/{name}/" for name in SERVED}
     server.shutdown()
     server.server_close()
+
+
+def _build_once(folder: Path, source: Path) -> Path:
+    out = folder / f"built-{source.name}"
+    if not out.exists():
+        build(source, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site_urls: dict[str, str]) -> str:
+    """The example site served under a sub-path, as many hosts do (/ladder/)."""
+    return site_urls["ladder"]
 
 
 def browser_line() -> str:

@@ -18,16 +18,40 @@ from pypdf import PdfReader
 
 from generator.commands.build import build
 from generator.commands.check import check_site
-from generator.site.views import plan_targets
-from tests.conftest import REPO
+from generator.content.model import Site
+from generator.site.worksheets import plan_targets
+from tests.browser.pdfpages import page_fill
+from tests.conftest import REPO, SITES
 
-SITE = check_site(REPO).site
-WORKSHEETS = []
-for _level in SITE.levels:
-    for _i, _target in enumerate(plan_targets(SITE, _level)):
-        WORKSHEETS.append(
-            (_level, _target, f"levels/{_level.id}/plan/" + ("" if _i == 0 else f"{_target.id}/"))
-        )
+SITES_BY_NAME: dict[str, Site] = {}
+for _name, _root in {
+    "ladder": REPO,
+    "one-track": SITES / "one-track",
+    "three-tracks": SITES / "three-tracks",
+}.items():
+    _site = check_site(_root).site
+    assert _site is not None
+    SITES_BY_NAME[_name] = _site
+SITE = SITES_BY_NAME["ladder"]
+
+
+def worksheets(name: str) -> list[tuple[str, str, str, int]]:
+    """(site, level, path, most pages) of every worksheet of a site: at most four pages, or
+    six for one that shows the thirteen statements of one-track's cell at pm."""
+    site = SITES_BY_NAME[name]
+    found = []
+    for level in site.levels:
+        for i, target in enumerate(plan_targets(site, level) or (None,)):
+            path = f"levels/{level.id}/plan/" + (
+                "" if i == 0 or target is None else f"{target.id}/"
+            )
+            thirteen = name == "one-track" and "pm" in (level.id, target.id if target else "")
+            found.append((name, level.id, path, 6 if thirteen else 4))
+    found.append((name, "", "plan/", 4))
+    return found
+
+
+WORKSHEETS = [w for name in SITES_BY_NAME for w in worksheets(name)]
 #: Printable width in CSS px: paper width minus the 10 mm side margins of worksheet.css.
 PRINTABLE_WIDTH = {"a4": (210 - 20) / 25.4 * 96, "letter": (215.9 - 20) / 25.4 * 96}
 
@@ -47,21 +71,28 @@ def appears(needle: str, text: str) -> bool:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize(("level", "target", "path"), WORKSHEETS, ids=[w[2] for w in WORKSHEETS])
-def test_worksheet_prints_on_at_most_four_pages(browser, base_url, level, target, path, paper):
+@pytest.mark.parametrize(
+    ("name", "level_id", "path", "most"), WORKSHEETS, ids=[f"{w[0]}:{w[2]}" for w in WORKSHEETS]
+)
+def test_worksheet_prints_within_its_pages_and_ends_on_a_full_page(
+    browser, site_urls, name, level_id, path, most, paper
+):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base_url + path)
+    page.goto(site_urls[name] + path)
     page.select_option("#paper", paper)
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     context.close()
-    assert 1 <= len(pdf.pages) <= 4
+    assert 1 <= len(pdf.pages) <= most
+    # No last page of one or two rows: it holds at least a quarter of a page.
+    assert page_fill(pdf.pages[-1]) >= 0.25
     text = words(" ".join(p.extract_text() for p in pdf.pages))
-    for competency in SITE.competencies:
-        if not SITE.applies(competency, level):
+    site = SITES_BY_NAME[name]
+    for competency in site.competencies:
+        if level_id and not site.applies(competency, site.level(level_id)):
             continue
         assert appears(competency.name, text), competency.name
-        expectation = competency.expectations.get(level.id)
+        expectation = competency.expectations.get(level_id)
         if expectation:
             for statement in expectation.statements:
                 assert appears(statement.source, text), statement.source
@@ -69,13 +100,13 @@ def test_worksheet_prints_on_at_most_four_pages(browser, base_url, level, target
 
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_nothing_falls_outside_the_printable_area(browser, base_url, paper):
+def test_nothing_falls_outside_the_printable_area(browser, site_urls, paper):
     width = PRINTABLE_WIDTH[paper]
     context = browser.new_context(viewport={"width": int(width), "height": 1000})
     page = context.new_page()
     page.emulate_media(media="print")
-    for _, _, path in [*WORKSHEETS, (None, None, "plan/")]:
-        page.goto(base_url + path)
+    for name, _, path, _ in WORKSHEETS:
+        page.goto(site_urls[name] + path)
         outside = page.evaluate(
             """(w) => [...document.querySelectorAll('#worksheet *')]
                 .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -0.5 || r.right > w + 0.5); })
@@ -86,16 +117,54 @@ def test_nothing_falls_outside_the_printable_area(browser, base_url, paper):
     context.close()
 
 
-@pytest.mark.slow
-def test_blank_worksheet_prints(browser, base_url):
-    context = browser.new_context()
+#: Every field that holds text shows all of it: none is wider or taller inside than its box.
+CLIPPED = """() => [...document.querySelectorAll('#worksheet textarea, #worksheet input[type=text]')]
+    .filter(f => f.value && f.checkVisibility())
+    .filter(f => f.scrollWidth > f.clientWidth + 1 || f.scrollHeight > f.clientHeight + 1)
+    .map(f => f.name)"""
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_field_clips_its_text(browser, site_urls, width, media):
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(base_url + "plan/")
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    # The longest titles: a 52-character target level, and a top level aiming deeper.
+    for name, path in [
+        ("three-tracks", "levels/senior-distinguished-pm/plan/"),
+        ("three-tracks", "levels/senior-director/plan/"),
+        ("one-track", "levels/executive/plan/"),
+        ("ladder", "levels/senior-pm/plan/"),
+    ]:
+        page.goto(site_urls[name] + path)
+        page.wait_for_load_state("networkidle")
+        long = "Distinguished Product Manager, Platform and Ecosystem Strategy (interim)"
+        for field in ("header.name", "header.manager", "header.mentor", "header.cadence"):
+            page.fill(f"[name='{field}']", long)
+        page.fill("[name='action.1.step']", "Ship")
+        page.emulate_media(media=media)
+        assert page.evaluate(CLIPPED) == [], (name, path)
+        page.emulate_media(media="screen")
     context.close()
-    assert 1 <= len(pdf.pages) <= 4
-    text = " ".join(p.extract_text() for p in pdf.pages)
-    assert all(appears(c.name, text) for c in SITE.competencies)
+
+
+def test_ratings_take_the_room_they_need_and_the_expectations_the_rest(watched, site_urls):
+    page = watched.page
+    page.goto(site_urls["three-tracks"] + "levels/staff-pm/plan/")
+    rating = page.locator(".reflect-table thead th.col-rate").bounding_box()
+    expects = page.locator(".reflect-table thead th").nth(1).bounding_box()
+    assert rating is not None and expects is not None
+    assert rating["width"] < 200 and expects["width"] > 2 * rating["width"]
+    label = page.locator(".reflect-table .rating label").nth(2)  # "Consistently"
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+
+
+def test_the_top_of_a_track_has_no_gap_table(watched, site_urls):
+    page = watched.page
+    page.goto(site_urls["one-track"] + "levels/executive/plan/")
+    assert page.locator(".gap-table").count() == 0
+    assert page.input_value("[name='header.target']").startswith("Deeper and wider impact")
+    assert page.input_value("[name='header.current']") == "Executive Product Lead"
 
 
 @pytest.fixture
@@ -116,7 +185,7 @@ def fill(page):
         "textarea[name='reflect.evidence.execution']",
         "Shipped the billing export in Q2.\nLed the launch review.",
     )
-    page.fill("input[name='header.name']", "Ada Lovelace")
+    page.fill("[name='header.name']", "Ada Lovelace")
     page.check("input[name='reflect.rating.execution'][value='Consistently']")
     page.check("input[name='action.1.done']")
     page.fill("textarea[name='goals.short.specific']", "Own the onboarding area's strategy")
@@ -131,15 +200,13 @@ def test_fill_in_is_saved_restored_printed_and_cleared(sheet):
     page.reload()
     page.wait_for_load_state("networkidle")
     loaded = len(requests)
-    assert page.input_value("input[name='header.name']") == "Ada Lovelace"
+    assert page.input_value("[name='header.name']") == "Ada Lovelace"
     assert page.input_value("textarea[name='reflect.evidence.execution']").startswith(
         "Shipped the billing"
     )
     assert page.is_checked("input[name='reflect.rating.execution'][value='Consistently']")
     assert page.is_checked("input[name='action.1.done']")
-    assert (
-        page.input_value("input[name='header.current']") == "Product Manager"
-    )  # prefilled, untouched
+    assert page.input_value("[name='header.current']") == "Product Manager"  # prefilled, untouched
 
     page.emulate_media(media="print")
     area = page.locator("textarea[name='reflect.evidence.execution']")
@@ -155,11 +222,11 @@ def test_fill_in_is_saved_restored_printed_and_cleared(sheet):
 
     page.once("dialog", lambda d: d.dismiss())
     page.click("button[data-action='clear']")
-    assert page.input_value("input[name='header.name']") == "Ada Lovelace"  # cancelled: kept
+    assert page.input_value("[name='header.name']") == "Ada Lovelace"  # cancelled: kept
     page.once("dialog", lambda d: d.accept())
     page.click("button[data-action='clear']")
-    assert page.input_value("input[name='header.name']") == ""
-    assert page.input_value("input[name='header.current']") == "Product Manager"
+    assert page.input_value("[name='header.name']") == ""
+    assert page.input_value("[name='header.current']") == "Product Manager"
     assert not page.is_checked("input[name='action.1.done']")
     assert len(requests) == loaded  # clearing sends nothing
     page.reload()
@@ -181,7 +248,7 @@ def test_download_and_load_a_plan(sheet, tmp_path):
     page.click("button[data-action='clear']")
     page.set_input_files("input[data-action='load']", str(saved))
     page.wait_for_function(
-        "document.querySelector(\"input[name='header.name']\").value === 'Ada Lovelace'"
+        "document.querySelector(\"[name='header.name']\").value === 'Ada Lovelace'"
     )
     assert page.is_checked("input[name='reflect.rating.execution'][value='Consistently']")
     assert [u for u in requests if not u.startswith(("blob:", "data:"))] == []
@@ -189,10 +256,10 @@ def test_download_and_load_a_plan(sheet, tmp_path):
 
 def test_each_worksheet_keeps_its_own_entries(sheet, base_url):
     page, _ = sheet
-    page.fill("input[name='header.name']", "Grace Hopper")
+    page.fill("[name='header.name']", "Grace Hopper")
     page.wait_for_timeout(400)
     page.goto(base_url + "levels/apm/plan/")
-    assert page.input_value("input[name='header.name']") == ""
+    assert page.input_value("[name='header.name']") == ""
 
 
 def test_paper_switch_changes_the_page_size(sheet):
@@ -246,7 +313,7 @@ def test_level_page_links_to_its_worksheet(watched, base_url):
     page.goto(base_url + "levels/senior-pm/")
     page.click("text=Plan your growth")
     page.wait_for_url("**/levels/senior-pm/plan/")
-    assert "Principal Product Manager" in page.input_value("input[name='header.target']")
+    assert "Principal Product Manager" in page.input_value("[name='header.target']")
 
 
 #: A site's own worksheet template with no `.sheet-tools` (no buttons, no status line).
@@ -288,9 +355,9 @@ def test_a_worksheet_template_without_its_tools_still_saves_and_throws_nothing(
     page.wait_for_load_state("networkidle")
     assert page.locator(".sheet-tools").count() == 0
     assert page.evaluate("document.documentElement.classList.contains('has-script')")
-    page.fill("input[name='header.name']", "Ada Lovelace")
+    page.fill("[name='header.name']", "Ada Lovelace")
     page.wait_for_timeout(400)  # entries are saved a moment after typing
     page.reload()
     page.wait_for_load_state("networkidle")
-    assert page.input_value("input[name='header.name']") == "Ada Lovelace"
+    assert page.input_value("[name='header.name']") == "Ada Lovelace"
     assert watched.errors == [] and watched.failed == []

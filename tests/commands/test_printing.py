@@ -38,7 +38,7 @@ def test_print_other_target(tmp_path):
     )
     assert result.exit_code == 0, result.output
     text = " ".join(PdfReader(out).pages[0].extract_text().split())
-    assert "aiming at Group Product Manager" in text
+    assert "from Senior Product Manager to Group Product Manager" in text
 
 
 def test_unknown_level_and_target_are_usage_errors(tmp_path):
@@ -49,6 +49,21 @@ def test_unknown_level_and_target_are_usage_errors(tmp_path):
         ["print", "pm", "--target", "vp-product", "-s", str(REPO), "-o", str(tmp_path / "x.pdf")],
     )
     assert bad.exit_code == 2 and "has no worksheet aiming at 'vp-product'" in bad.output
+    # The top of a track with nothing beside it has one worksheet, aiming at no other level.
+    top = CliRunner().invoke(
+        main,
+        [
+            "print",
+            "vp-product",
+            "--target",
+            "director",
+            "-s",
+            str(REPO),
+            "-o",
+            str(tmp_path / "x.pdf"),
+        ],
+    )
+    assert top.exit_code == 2 and "'vp-product' leads to no other level" in top.output
 
 
 def test_no_browser_gives_a_clear_message(tmp_path, monkeypatch):

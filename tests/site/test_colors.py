@@ -200,8 +200,8 @@ def test_check_refuses_colours_that_are_not_hex(make_site, value):
 
 
 def test_paper_css():
-    assert paper_css("a4") == "@page{size:A4;}"
-    assert paper_css("letter") == "@page{size:letter;}"
+    assert paper_css("a4") == "@page{size:A4;}:root{--lp-sheet-height:272mm;}"
+    assert paper_css("letter") == "@page{size:letter;}:root{--lp-sheet-height:254mm;}"
 
 
 def test_print_css_puts_the_running_title_in_a_css_string():

@@ -19,10 +19,11 @@ def test_every_level_has_a_worksheet_per_target(tmp_path):
     assert "plan/index.html" in paths
     assert "levels/senior-pm/plan/index.html" in paths
     assert "levels/senior-pm/plan/group-pm/index.html" in paths  # the ladder branches here
-    assert [t.id for t in plan_targets(site, site.level("vp-product"))] == [
-        "vp-product"
-    ]  # top of a track
-    assert len(paths) == 1 + sum(len(plan_targets(site, lv)) for lv in site.levels)
+    # The top of a track: across to the same rank on another track, else deepening in place.
+    assert [t.id for t in plan_targets(site, site.level("distinguished-pm"))] == ["director"]
+    assert plan_targets(site, site.level("vp-product")) == ()
+    assert "levels/vp-product/plan/index.html" in paths
+    assert len(paths) == 1 + sum(max(1, len(plan_targets(site, lv))) for lv in site.levels)
 
 
 def test_worksheet_sections_and_prefilled_fields(tmp_path):
@@ -34,11 +35,12 @@ def test_worksheet_sections_and_prefilled_fields(tmp_path):
         if "sheet-section" in s.attrs.get("class", "")
     ]
     assert ids == ["header", "reflect", "goals", "gap", "grow", "action", "review"]
-    assert doc.find("input", name="header.current").attrs["value"] == "Senior Product Manager"
-    assert doc.find("input", name="header.target").attrs["value"] == "Principal Product Manager"
+    assert doc.find("textarea", name="header.current").text == "Senior Product Manager"
+    assert doc.find("textarea", name="header.target").text == "Principal Product Manager"
     assert [
-        th.text for th in doc.find("table", class_="reflect-table").find("thead").find_all("th")
-    ][2:6] == [
+        label.text
+        for label in doc.find("table", class_="reflect-table").find("fieldset").find_all("label")
+    ] == [
         "Not yet",
         "Sometimes",
         "Consistently",
@@ -49,12 +51,12 @@ def test_worksheet_sections_and_prefilled_fields(tmp_path):
     assert 0 < len(doc.find("ul", class_="checklist").find_all("li")) <= 8
     gap = doc.find("table", class_="gap-table")
     rows = {
-        tr.find("th").text.split(" Grows")[0]: tr.attrs["class"]
+        tr.find("th").text.rsplit(" ", 1)[0]: tr.attrs["class"]
         for tr in gap.find("tbody").find_all("tr")
     }
     assert rows["Product strategy"] == "is-changed"
     other = parse_file(tmp_path / "out/levels/senior-pm/plan/group-pm/index.html")
-    assert other.find("input", name="header.target").attrs["value"] == "Group Product Manager"
+    assert other.find("textarea", name="header.target").text == "Group Product Manager"
 
 
 def test_plan_yml_renames_reorders_and_drops_sections(make_site, tmp_path):
@@ -84,8 +86,9 @@ def test_plan_yml_renames_reorders_and_drops_sections(make_site, tmp_path):
     assert doc.find("label", for_="goals-prompt-1").text == "What would make next year great?"
     assert len(doc.find("table", class_="action-table").find("tbody").find_all("tr")) == 4
     assert [
-        th.text for th in doc.find("table", class_="reflect-table").find("thead").find_all("th")
-    ][2:5] == [
+        label.text
+        for label in doc.find("table", class_="reflect-table").find("fieldset").find_all("label")
+    ] == [
         "Learning",
         "Doing",
         "Teaching",

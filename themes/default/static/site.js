@@ -1,6 +1,42 @@
-/* Ladderpress default theme: small enhancements. Every page works without this file. */
+/* Ladderpress default theme: small enhancements. Every page works without this file.
+   Its words come from the page (<script id="lp-strings">), made from the theme's table. */
 (function () {
   "use strict";
+
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("lp-strings").textContent);
+  } catch (error) {
+    words = {};
+  }
+  var say = function (key, values) {
+    var text = words[key] || "";
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.replace("{" + name + "}", values[name]);
+    });
+    return text;
+  };
+
+  /* Header: an open "More" or menu closes on Escape, or on a click elsewhere. */
+  var menus = document.querySelectorAll(".nav-more details, .nav-menu");
+  var closeMenus = function (except) {
+    menus.forEach(function (menu) {
+      if (menu !== except) menu.open = false;
+    });
+  };
+  document.addEventListener("click", function (event) {
+    var inside = event.target.closest ? event.target.closest(".nav-more details, .nav-menu") : null;
+    closeMenus(inside);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    menus.forEach(function (menu) {
+      if (menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  });
 
   /* Compare picker: go straight to the comparison page of the two chosen levels. */
   var picker = document.getElementById("picker");
@@ -12,7 +48,7 @@
       var second = b.options[b.selectedIndex];
       if (first.value === second.value) {
         event.preventDefault();
-        b.setCustomValidity("Choose two different levels.");
+        b.setCustomValidity(say("pick_two"));
         b.reportValidity();
         return;
       }
@@ -32,7 +68,8 @@
     });
   }
 
-  /* Resource library: filter by competency, level and kind. */
+  /* Resource library: filter by competency, level and kind; ?level=pm (a level page's
+     link to the library) chooses a filter when the page opens. */
   var filters = document.getElementById("filters");
   if (filters) {
     var selects = filters.querySelectorAll("select[data-filter]");
@@ -41,7 +78,6 @@
     var count = filters.querySelector(".filter-count");
 
     var apply = function () {
-      var shown = 0;
       var ids = new Set();
       items.forEach(function (item) {
         var ok = true;
@@ -55,24 +91,32 @@
           if (have.indexOf(want) === -1) ok = false;
         });
         item.hidden = !ok;
-        if (ok) {
-          shown += 1;
-          ids.add(item.querySelector(".resource-title").textContent.trim());
-        }
+        if (ok) ids.add(item.querySelector(".resource-title").textContent.trim());
       });
       groups.forEach(function (group) {
         group.hidden = group.querySelectorAll(".resource:not([hidden])").length === 0;
       });
       var total = ids.size;
-      count.textContent = total === 1 ? "1 resource shown." : total + " resources shown.";
+      count.textContent = total === 1 ? say("shown_one") : say("shown_other", { n: total });
     };
 
+    var query = new URLSearchParams(window.location.search);
     selects.forEach(function (select) {
+      var wanted = query.get(select.name);
+      if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) {
+        select.value = wanted;
+      }
       select.addEventListener("change", apply);
     });
     filters.addEventListener("submit", function (event) {
       event.preventDefault();
     });
     filters.hidden = false;
+    if (query.toString()) apply();
   }
+
+  /* A wide table in a free page scrolls in its own box: make that box reachable by keyboard. */
+  document.querySelectorAll(".prose table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1) table.setAttribute("tabindex", "0");
+  });
 })();

@@ -7,6 +7,17 @@
   if (!sheet) return;
   document.documentElement.classList.add("has-script");
 
+  /* The words it shows come from the page (<script id="lp-strings">). */
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("lp-strings").textContent);
+  } catch (error) {
+    words = {};
+  }
+  var word = function (key, name) {
+    return (words[key] || "").replace("{name}", name || "");
+  };
+
   var key = sheet.getAttribute("data-storage-key");
   var tools = sheet.querySelector(".sheet-tools");
   var status = sheet.querySelector(".sheet-status");
@@ -93,13 +104,13 @@
       var saved = JSON.parse(storage.getItem(key) || "null");
       if (saved && saved.fields) {
         apply(saved.fields);
-        say("Restored what you wrote earlier. Entries are kept in this browser only.");
+        say(word("restored"));
       }
     } catch (error) {
-      say("Your saved entries could not be read, so the worksheet starts empty.");
+      say(word("unreadable"));
     }
   } else {
-    say("This browser does not allow saving here: download your plan to keep it.");
+    say(word("no_storage"));
   }
 
   /* Paper size: rewrite the @page rule, no rebuild needed. */
@@ -129,10 +140,10 @@
     if (action === "print") {
       window.print();
     } else if (action === "clear") {
-      if (window.confirm("Delete everything you wrote on this worksheet? This cannot be undone.")) {
+      if (window.confirm(word("confirm_clear"))) {
         apply({});
         if (storage) storage.removeItem(key);
-        say("The worksheet is empty again.");
+        say(word("cleared"));
       }
     } else if (action === "download") {
       var blob = new Blob(
@@ -148,7 +159,7 @@
       window.setTimeout(function () {
         URL.revokeObjectURL(link.href);
       }, 1000);
-      say("Downloaded career-plan.json.");
+      say(word("downloaded"));
     }
   });
 
@@ -162,9 +173,9 @@
         if (!data || typeof data.fields !== "object") throw new Error("no fields");
         apply(data.fields);
         save();
-        say("Loaded " + file.name + ".");
+        say(word("loaded", file.name));
       }).catch(function () {
-        say(file.name + " is not a plan saved from this worksheet.");
+        say(word("not_a_plan", file.name));
       }).finally(function () {
         loader.value = "";
       });

@@ -1,0 +1,125 @@
+"""What changed between two expectations: statement by statement, and word by word inside a
+statement that was reworded.
+
+Statements are paired first (the same text; else the most similar one left, if at least
+half its words are shared), then a reworded pair is compared word by word. Markdown spans —
+a link, bold or code — count as one word, so that a marked-up piece renders whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from generator.content.model import Expectation, Markdown
+
+SAME = "same"
+CHANGED = "changed"
+NEW = "new"
+REMOVED = "removed"
+ADDED = "added"
+
+#: A word: a whole Markdown link, bold, emphasis or code span, or a run of non-spaces.
+_WORD = re.compile(
+    r"!?\[[^\]]*\]\([^)]*\)|\*\*[^*]+?\*\*|__[^_]+?__|\*[^*\s][^*]*?\*|_[^_\s][^_]*?_|`[^`]+`|\S+"
+)
+#: Statements whose words are less alike than this are a new statement and a removed one.
+PAIRING = 0.5
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words of a reworded statement: kept (same), added, or removed."""
+
+    kind: str
+    text: Markdown
+
+
+@dataclass(frozen=True)
+class StatementChange:
+    """One statement of the newer expectation (or of the older one, when it was removed)."""
+
+    status: str  # same | changed | new | removed
+    statement: Markdown
+    segments: tuple[Segment, ...]
+
+
+def words(source: str) -> list[str]:
+    """The words of a statement's Markdown, marked-up spans kept whole."""
+    return _WORD.findall(source)
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two texts are, from 0 to 1, by their words."""
+    return SequenceMatcher(None, words(old), words(new), autojunk=False).ratio()
+
+
+def word_diff(old: Markdown, new: Markdown) -> tuple[Segment, ...]:
+    """The words of new against old: runs kept, removed (old's) and added (new's), in order."""
+    before, after = words(old.source), words(new.source)
+    runs: list[tuple[str, list[str], Markdown]] = []
+
+    def add(kind: str, found: list[str], origin: Markdown) -> None:
+        if not found:
+            return
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].extend(found)
+        else:
+            runs.append((kind, list(found), origin))
+
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            add(SAME, after[j1:j2], new)
+        else:
+            add(REMOVED, before[i1:i2], old)
+            add(ADDED, after[j1:j2], new)
+    return tuple(
+        Segment(kind, Markdown(" ".join(found), origin.path, origin.line))
+        for kind, found, origin in runs
+    )
+
+
+def _sources(expectation: Expectation | None) -> list[Markdown]:
+    return list(expectation.statements) if expectation else []
+
+
+def statement_changes(
+    old: Expectation | None, new: Expectation | None
+) -> tuple[StatementChange, ...]:
+    """Each statement of new — the same as one of old's, reworded from one, or new — then
+    each statement of old that new no longer has."""
+    before = _sources(old)
+    left = {i: s for i, s in enumerate(before)}
+    found: list[StatementChange] = []
+    pending: list[tuple[int, Markdown]] = []
+    for index, statement in enumerate(_sources(new)):
+        twin = next(
+            (i for i, s in left.items() if s.source.strip() == statement.source.strip()), None
+        )
+        if twin is not None:
+            del left[twin]
+            found.append(StatementChange(SAME, statement, (Segment(SAME, statement),)))
+        else:
+            found.append(StatementChange(NEW, statement, (Segment(ADDED, statement),)))
+            pending.append((index, statement))
+    for index, statement in pending:
+        scored = [(similarity(s.source, statement.source), i) for i, s in left.items()]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= PAIRING:
+            origin = left.pop(best[1])
+            found[index] = StatementChange(CHANGED, statement, word_diff(origin, statement))
+    found += [StatementChange(REMOVED, s, (Segment(REMOVED, s),)) for s in left.values()]
+    return tuple(found)
+
+
+def change_weight(old: Expectation | None, new: Expectation | None) -> float:
+    """How much an expectation changes, from 0 (the same, or none now) to 1 (all new)."""
+    if new is None:
+        return 0.0
+    if old is None:
+        return 1.0
+    before = " ".join(s.source for s in old.statements)
+    after = " ".join(s.source for s in new.statements)
+    return round(1.0 - similarity(before, after), 4)

@@ -1,0 +1,40 @@
+"""strings.py: every piece of the theme's text in one table, none that puts an article before
+a title, counts and lists in words, and the strings handed to the scripts."""
+
+from __future__ import annotations
+
+from generator.site import strings
+from tests.conftest import REPO
+
+# Wording: every string in one table, none that puts an article before a title.
+
+
+def test_no_string_puts_an_article_before_a_value():
+    import re
+
+    found = [k for k, v in strings.STRINGS.items() if re.search(r"\b(a|an)\s+\{", v, re.I)]
+    assert found == []
+
+
+def test_every_string_the_templates_ask_for_is_in_the_table():
+    import re
+
+    templates = (REPO / "themes" / "default" / "templates").glob("*.html")
+    asked = {
+        k for path in templates for k in re.findall(r"\bt\('([a-z_.]+)'[,)]", path.read_text())
+    }
+    assert asked and sorted(asked - set(strings.STRINGS)) == []
+
+
+def test_counts_and_lists_in_words():
+    assert strings.count("levels", 1) == "1 level"
+    assert strings.count("resources", 3) == "3 learning resources"
+    assert strings.join_names(["A"]) == "A"
+    assert strings.join_names(["A", "B", "C"]) == "A, B and C"
+    assert str(strings.markup("level.aka", names="<b>")) == "Also called &lt;b&gt;"
+
+
+def test_the_scripts_get_their_strings_without_the_prefix():
+    words = strings.script_strings()
+    assert words["shown_other"] == "{n} resources shown."
+    assert all(not k.startswith("js.") for k in words)
