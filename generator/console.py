@@ -155,26 +155,27 @@ def _text(diagnostics: list[Diagnostic], site_arg: str, color: bool) -> str:
     return "\n".join(lines)
 
 
-def _escape_data(text: str) -> str:
-    """Text safe in a workflow command's message: control characters escaped visibly first."""
+def escape_data(text: str) -> str:
+    """Text safe in a GitHub workflow command's message (`::notice ...::message`): control
+    characters escaped visibly first."""
     return escaped(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    """Text safe in a workflow command's property (file, title)."""
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """Text safe in a GitHub workflow command's property (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _github(diagnostics: list[Diagnostic], site_arg: str) -> str:
     """GitHub Actions workflow commands, so problems show on the pull request's diff."""
     lines = []
     for d in diagnostics:
-        path = _escape_property(display_path(site_arg, d.path))
-        title = _escape_property(d.code)
+        path = escape_property(display_path(site_arg, d.path))
+        title = escape_property(d.code)
         message = d.message + (f" — {d.hint}" if d.hint else "")
         lines.append(
             f"::{d.severity} file={path},line={d.line},col={d.col},title={title}::"
-            f"{_escape_data(message)}"
+            f"{escape_data(message)}"
         )
     return "\n".join(lines)
 

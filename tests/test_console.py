@@ -219,3 +219,18 @@ def test_json_keeps_the_text_with_bidi_characters_as_escapes():
     out = console.format_report([FORGED], ".", "json")
     assert "\u202e" not in out and "\\u202e" in out
     assert json.loads(out)[0]["path"] == FORGED.path
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "prop"),
+    [
+        ("50% done", "50%25 done", "50%25 done"),
+        ("two\nlines\r", "two%0Alines%0D", "two%0Alines%0D"),
+        ("a, b: c", "a, b: c", "a%2C b%3A c"),
+        ("::error::forged", "::error::forged", "%3A%3Aerror%3A%3Aforged"),
+    ],
+)
+def test_workflow_command_escapes_are_public_for_every_format_that_writes_them(text, data, prop):
+    """One place escapes text for GitHub workflow commands; `diff --format github` uses it too."""
+    assert console.escape_data(text) == data
+    assert console.escape_property(text) == prop

@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.commands.diffing import Compared, Side
-from generator.console import _escape_data as escape_data
-from generator.console import _escape_property as escape_property
+from generator.console import escape_data, escape_property
 from generator.content.changes import grouped, headline
 from generator.content.model import Change, WordRun
 from generator.content.wording import ADDED, BREAK, REMOVED, excerpt
@@ -83,11 +82,16 @@ def _text(compared: Compared, shortfall: str) -> str:
     return "\n".join(lines)
 
 
+#: Each character that Markdown (GitHub's: tables, mentions, math) could read as markup or
+#: an entity, and the character reference that shows it as written. One pass over the text,
+#: so the `&` and `#` of a reference put in are never escaped again.
+_MARKDOWN_ESCAPES = {ord(char): f"&#{ord(char)};" for char in "&\\`*_~[]<>|#@$!\r\n"}
+
+
 def _escape_markdown(text: str) -> str:
-    """Content text shown as written in Markdown: no markup, links, HTML or @mentions."""
-    for char in "\\`*_~[]<>|#@":
-        text = text.replace(char, f"&#{ord(char)};")
-    return text
+    """Content text shown as written in Markdown: no markup, links, HTML, entities,
+    @mentions or line breaks that end a list item."""
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def _markdown(compared: Compared, shortfall: str) -> str:

@@ -3,7 +3,9 @@ in memory: text, a pull-request comment in Markdown, GitHub annotations and JSON
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -186,3 +188,26 @@ def test_json_holds_both_sides_the_bump_and_every_change(site):
     assert removed["path"] == "docs/ladder/content/tracks/design.md"
     nothing = json.loads(show(compared(site, ()), "json"))
     assert (nothing["bump"], nothing["shortfall"], nothing["changes"]) == (None, None, [])
+
+
+HOSTILE = "a `code` #1 | cell <b>x</b> *em* _u_ [link](http://x) @team ~~s~~ $m$ &amp; \\ !\nline"
+
+
+def test_markdown_shows_hostile_text_as_written(site):
+    """Every character Markdown could read as markup is a character reference, put in once:
+    a backtick is `&#96;`, never `&&#35;96;` (its `#` escaped again)."""
+    odd = replace(
+        CHANGES[0],
+        group=HOSTILE,
+        label=HOSTILE,
+        words=(WordRun("same", HOSTILE), WordRun("removed", "`#|"), WordRun("added", "<*_[]>")),
+    )
+    comment = show(compared(site, [odd]), "markdown")
+    body = comment.split("\n", 1)[1]  # the mark is our own HTML comment
+    assert "&&#" not in body and "&#35;" in body and "&#96;" in body
+    heading = next(line for line in body.split("\n") if line.startswith("#### "))
+    shown = heading.removeprefix("#### ")
+    assert html.unescape(shown) == HOSTILE
+    assert not set("`#|<>*_[]@~$&\\!\n") & set(re.sub(r"&#\d+;", "", shown))
+    item = next(line for line in body.split("\n") if "<br>" in line)
+    assert item.endswith("~~&#96;&#35;&#124;~~**&#60;&#42;&#95;&#91;&#93;&#62;**")
