@@ -1,17 +1,21 @@
 """`ladderpress diff` on a repository with tagged versions: exactly the changes made, the
-bump they need in every format, --fail-on, and git's problems as clear errors."""
+bump they need in every format, --fail-on, and git's problems as clear errors; and
+commands/diffing.py's own functions (compare_sides, Compared.shortfall, Side) directly."""
 
 from __future__ import annotations
 
 import json
 import shlex
 import shutil
+from dataclasses import replace
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.commands.diffing import WORKING_TREE, Compared, compare_sides
+from generator.errors import ContentError, UsageProblem
 from tests.conftest import SITES
 from tests.gitrepo import Repo, git_env, shallow_clone, site_repo  # noqa: F401
 
@@ -56,6 +60,10 @@ def repo(tmp_path, monkeypatch):
     repo.commit("Version 2", V2, tag="v2")
     monkeypatch.chdir(repo.root)
     return repo
+
+
+def versioned(site, version: str):
+    return replace(site, config=replace(site.config, version=version))
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -353,3 +361,89 @@ def test_the_workflow_init_writes_runs_diff_as_a_pull_request_would(tmp_path, mo
     code, shown = outputs['ladderpress diff "origin/$BASE" --fail-on major --quiet']
     assert code == 1 and "need a major version bump" in shown
     assert ".startsWith(mark)" in named["Comment the changes on the pull request"]["with"]["script"]
+
+
+def test_compare_sides_reads_two_revisions_and_suggests_the_bump(repo):
+    compared = compare_sides(repo.site, "v1", "v2")
+    assert (compared.old.label, compared.new.label) == ("v1", "v2")
+    assert (compared.old.version, compared.new.version) == ("1.0.0", "2.0.0")
+    assert compared.old.commit == repo.git("rev-parse", "v1").strip()
+    assert [(c.area, c.action, c.ids) for c in compared.changes] == [
+        ("expectation", "changed", ("senior-pm", "strategy")),
+        ("expectation", "examples", ("principal-pm", "strategy")),
+        ("level", "reranked", ("director",)),
+        ("resource", "added", ("Good Strategy Bad Strategy",)),
+    ]
+    assert compared.suggestion.bump == "major"
+    # A revision's files are shown from the repository's top, whatever folder runs it.
+    assert compared.new.place("content/levels/pm.md") == "content/levels/pm.md"
+
+
+def test_compare_sides_defaults_to_the_merge_base_and_the_working_tree(repo):
+    repo.git("checkout", "-q", "-b", "feature", "v1")
+    (repo.site / "content/levels/director.md").write_text(
+        replaced("content/levels/director.md", "rank: 4", "rank: 6")
+    )
+    compared = compare_sides(repo.site, None, None)
+    base = repo.git("rev-parse", "v1").strip()
+    assert compared.old.label == f"main at {base[:7]}" and compared.old.commit == base
+    assert compared.new.label == WORKING_TREE and compared.new.commit == ""
+    assert [c.ids for c in compared.changes] == [("director",)]
+
+
+def test_compare_sides_marks_a_clarification_given_by_id(repo):
+    plain = compare_sides(repo.site, "v1", "v2")
+    clarified = compare_sides(repo.site, "v1", "v2", ("senior-pm/strategy",))
+    assert plain.changes[0].bump == "major" and clarified.changes[0].bump == "minor"
+
+
+def test_compare_sides_of_two_folders_shows_their_files_from_where_it_runs(tmp_path, monkeypatch):
+    for name in ("old", "new"):
+        shutil.copytree(BASE, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git needed
+    compared = compare_sides(tmp_path / "new", "old", "new")
+    assert (compared.old.label, compared.new.label, compared.changes) == ("old", "new", ())
+    assert compared.suggestion.bump == ""
+    assert compared.new.place("content/levels/pm.md") == "new/content/levels/pm.md"
+    assert compared.shortfall("major") == ""  # nothing changed, nothing to bump
+
+
+def test_compare_sides_raises_every_error_of_a_side_and_gits_problems(repo):
+    repo.commit(
+        "Broken",
+        {"content/levels/pm.md": replaced("content/levels/pm.md", "rank: 1", "rank: x")},
+        tag="broken",
+    )
+    with pytest.raises(ContentError) as raised:
+        compare_sides(repo.site, "broken", "v2")
+    assert [d.mark.path for d in raised.value.diagnostics] == ["broken:content/levels/pm.md"]
+    with pytest.raises(UsageProblem, match="unknown revision 'nope'"):
+        compare_sides(repo.site, "nope", "v2")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fail_on", "short"),
+    [
+        ("1.0.0", "2.0.0", "major", False),
+        ("1.0.0", "1.1.0", "major", True),
+        ("1.0.0", "1.1.0", "minor", True),  # the bump must match the changes, not fail_on
+        ("1.0.0", "2026.2", "major", False),  # not MAJOR.MINOR.PATCH: any change will do
+        ("1.0.0", "1.0.0", None, False),
+        ("", "", "major", True),
+    ],
+)
+def test_shortfall_says_when_the_version_did_not_go_up_enough(repo, old, new, fail_on, short):
+    found = compare_sides(repo.site, "v1", "v2")
+    sides = [
+        replace(side, site=versioned(side.site, v))
+        for side, v in ((found.old, old), (found.new, new))
+    ]
+    compared = Compared(*sides, found.changes, found.suggestion)
+    said = compared.shortfall(fail_on)
+    assert bool(said) == short
+    if short:
+        went = f"is still {new or '(none)'}" if old == new else f"went from {old} to {new}"
+        assert said.startswith(
+            f"the changes need a major version bump, but `version` in site.yml {went};"
+        )
