@@ -105,7 +105,7 @@ def _xlsx_sheet(sheet: Any, table: Table) -> None:
         sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(table.rows) + 1}"
     for col, values in table.choices.items():
         listed = ",".join(values)
-        if table.rows and len(listed) < 250 and not any(c in listed for c in '",'):
+        if table.rows and drop_down(values):
             letter = get_column_letter(col + 1)
             check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
             check.add(f"{letter}2:{letter}{len(table.rows) + 1}")
@@ -115,6 +115,12 @@ def _xlsx_sheet(sheet: Any, table: Table) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def drop_down(values: Sequence[str]) -> bool:
+    """True when the values fit an xlsx drop-down list: one comma-separated text of at most
+    255 characters, so no value may hold a comma or a quote."""
+    return 0 < len(",".join(values)) <= 255 and not any(c in v for v in values for c in '",')
 
 
 def row_height(row: Sequence[Cell], widths: Sequence[int]) -> float:
@@ -141,32 +147,102 @@ def _put(sheet: Any, row: int, col: int, text: str) -> Any:
     return cell
 
 
-def fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes, replaced: Mapping[str, bytes] | None = None) -> bytes:
     """The zip archive with every entry dated FIXED_DATE, entries in the same order and
-    compressed as they were (an ods file's `mimetype` stays first and stored)."""
+    compressed as they were (an ods file's `mimetype` stays first and stored), and the
+    entries named in replaced holding what it gives instead."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
             fixed.compress_type = info.compress_type
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = (replaced or {}).get(info.filename)
+            target.writestr(fixed, source.read(info.filename) if content is None else content)
     return out.getvalue()
+
+
+#: The namespaces every part of an ods file declares, in this order.  odfpy declares the
+#: ones it has met so far in the process (one dict shared by every element, which grows
+#: as it writes or reads), so the same tables gave other bytes on a first call.
+#: settings.xml needs `ooo`: LibreOffice reads the name "ooo:view-settings" as a prefixed
+#: name, and without it ignores the frozen rows and columns.
+_ODS_NAMESPACES = (
+    *("office", "style", "text", "table", "fo", "xlink", "config", "ooo", "meta", "manifest"),
+    *("chart", "draw", "presentation"),
+)
+#: meta.xml without odfpy's <meta:generator> (which names its version) or any date.
+_ODS_META = (
+    b"<?xml version='1.0' encoding='UTF-8'?>\n"
+    b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    b'office:version="1.2"><office:meta/></office:document-meta>'
+)
 
 
 def ods_bytes(tables: Sequence[Table]) -> bytes:
     """The tables as an OpenDocument spreadsheet (needs odfpy, from the `sheets` extra)."""
     odf = needs_extra("odf", "write .ods files")
+    from odf.element import Element
+    from odf.namespaces import nsdict
     from odf.opendocument import OpenDocumentSpreadsheet
 
+    by_prefix = {prefix: uri for uri, prefix in nsdict.items()}
     doc = OpenDocumentSpreadsheet()
-    doc.meta.childNodes[:] = []  # no generator or dates: the same tables, the same bytes
     styles = _ods_styles(doc, tables)
     for table in tables:
         doc.spreadsheet.addElement(_ods_table(odf, table, styles))
+    doc.settings.addElement(_ods_views(tables))
     buffer = io.BytesIO()
-    doc.write(buffer)
-    return fixed_zip(buffer.getvalue())
+    learnt = Element.namespaces
+    Element.namespaces = {by_prefix[p]: p for p in _ODS_NAMESPACES}
+    try:
+        doc.write(buffer)
+    finally:
+        Element.namespaces = learnt
+    return fixed_zip(buffer.getvalue(), {"meta.xml": _ODS_META})
+
+
+def _ods_views(tables: Sequence[Table]) -> Any:
+    """The view settings that keep each sheet's frozen rows and columns in view, as
+    LibreOffice writes them (settings.xml; ODF leaves view settings to applications)."""
+    from odf.config import (
+        ConfigItem,
+        ConfigItemMapEntry,
+        ConfigItemMapIndexed,
+        ConfigItemMapNamed,
+        ConfigItemSet,
+    )
+
+    def item(name: str, kind: str, value: object) -> Any:
+        return ConfigItem(name=name, type=kind, text=str(value))
+
+    sheets = ConfigItemMapNamed(name="Tables")
+    for table in tables:
+        rows, cols = table.frozen
+        entry = ConfigItemMapEntry(name=table.name)
+        for name, kind, value in (
+            ("HorizontalSplitMode", "short", 2 if cols else 0),
+            ("VerticalSplitMode", "short", 2 if rows else 0),
+            ("HorizontalSplitPosition", "int", cols),
+            ("VerticalSplitPosition", "int", rows),
+            ("ActiveSplitRange", "short", (2 if rows else 0) + (1 if cols else 0)),
+            ("PositionLeft", "int", 0),
+            ("PositionRight", "int", cols),
+            ("PositionTop", "int", 0),
+            ("PositionBottom", "int", rows),
+        ):
+            entry.addElement(item(name, kind, value))
+        sheets.addElement(entry)
+    view = ConfigItemMapEntry()
+    view.addElement(item("ViewId", "string", "view1"))
+    view.addElement(sheets)
+    if tables:
+        view.addElement(item("ActiveTable", "string", tables[0].name))
+    views = ConfigItemMapIndexed(name="Views")
+    views.addElement(view)
+    found = ConfigItemSet(name="ooo:view-settings")
+    found.addElement(views)
+    return found
 
 
 def _ods_styles(doc: Any, tables: Sequence[Table]) -> dict[str, Any]:

@@ -6,8 +6,12 @@ same tables, with text that could run as a formula neutralised.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import subprocess
+import sys
 import zipfile
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -31,7 +35,7 @@ from generator.site.workbook import (
     workbook_view,
     xlsx_bytes,
 )
-from tests.conftest import SITES
+from tests.conftest import REPO, SITES
 
 TABLE = Table(
     "Matrix",
@@ -178,3 +182,89 @@ def test_ladder_xlsx_is_the_workbook_of_the_site(site):
     assert book.sheetnames[:2] == ["Individual contributor", "People management"]
     assert book["Levels"]["B2"].value == "Product Manager"
     assert data == ladder_xlsx(site, workbook_view(site, ()), [])
+
+
+def test_xlsx_a_column_of_choices_is_a_drop_down_of_every_value():
+    sheet = opened(xlsx_bytes([TABLE]))["Matrix"]
+    [check] = sheet.data_validations.dataValidation
+    assert check.type == "list"
+    assert check.formula1 == '"Not yet,Sometimes"'
+    assert str(check.sqref) == "B2:B5"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [("a,b", "c"), ('say "yes"', "no"), tuple(f"choice {n}" for n in range(40))],
+    ids=["comma", "quote", "too-long"],
+)
+def test_xlsx_choices_a_list_cannot_hold_make_no_drop_down(values):
+    table = Table("M", ("A", "B"), ((Cell("x"), Cell("")),), (10, 10), choices={1: values})
+    assert opened(xlsx_bytes([table]))["M"].data_validations.dataValidation == []
+
+
+def ods_part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
+
+
+def test_ods_keeps_the_header_row_and_first_columns_in_view():
+    levels = Table(
+        "Levels",
+        ("Id", "Level", "Rank"),
+        ((Cell("pm"), Cell("PM"), Cell("1")),),
+        (8, 8, 4),
+        frozen=(1, 2),
+    )
+    data = ods_bytes([TABLE, levels])
+    root = ElementTree.fromstring(ods_part(data, "settings.xml"))
+    config = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
+    named = {e.get(f"{config}name"): e for e in root.iter(f"{config}config-item-map-named")}
+    sheets = {
+        entry.get(f"{config}name"): {
+            item.get(f"{config}name"): item.text for item in entry.iter(f"{config}config-item")
+        }
+        for entry in named["Tables"].findall(f"{config}config-item-map-entry")
+    }
+    assert sorted(sheets) == ["Levels", "Matrix"]
+    for name, (rows, cols) in (("Matrix", (1, 1)), ("Levels", (1, 2))):
+        view = sheets[name]
+        assert view["HorizontalSplitMode"] == view["VerticalSplitMode"] == "2"
+        assert view["HorizontalSplitPosition"] == view["PositionRight"] == str(cols)
+        assert view["VerticalSplitPosition"] == view["PositionBottom"] == str(rows)
+        assert view["ActiveSplitRange"] == "3"  # the bottom right pane: the cells
+    # LibreOffice reads the set's name "ooo:view-settings" as a prefixed name: without the
+    # prefix declared it ignores the whole set (seen with LibreOffice 7.4 through UNO).
+    assert b'xmlns:ooo="http://openoffice.org/2004/office"' in ods_part(data, "settings.xml")
+    assert b"settings.xml" in ods_part(data, "META-INF/manifest.xml")
+
+
+def test_ods_bytes_are_the_same_on_every_call_and_hold_no_generator():
+    first, second = ods_bytes([TABLE]), ods_bytes([TABLE])
+    assert first == second
+    assert b"generator" not in ods_part(first, "meta.xml")
+    for part in ("content.xml", "styles.xml", "settings.xml", "meta.xml"):
+        ElementTree.fromstring(ods_part(first, part))  # every prefix used is declared
+
+
+ODS_IN_A_NEW_PROCESS = """
+import hashlib, sys
+from tests.site.test_workbook import TABLE
+from generator.site.workbook import ods_bytes
+sys.stdout.write(hashlib.sha256(ods_bytes([TABLE])).hexdigest())
+"""
+
+
+def test_ods_bytes_are_the_same_in_a_new_process_whatever_ran_before(tmp_path):
+    from odf.opendocument import load
+
+    (tmp_path / "read.ods").write_bytes(ods_bytes([TABLE]))
+    load(str(tmp_path / "read.ods"))  # reading an ods teaches odfpy more namespaces
+    here = hashlib.sha256(ods_bytes([TABLE])).hexdigest()
+    there = subprocess.run(
+        [sys.executable, "-c", ODS_IN_A_NEW_PROCESS],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert there == here
