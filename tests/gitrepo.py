@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import needs, write_files
+from generator.content import history
+from tests.conftest import REPO, needs, write_files
 
 #: Who commits, and no configuration from the machine (hooks, signing, default branch).
 GIT_ENV = {
@@ -75,6 +78,48 @@ def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
     needs("git", shutil.which("git"), "apt-get install -y git")
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
+
+
+@contextmanager
+def git_environ() -> Iterator[None]:
+    """git_env for a fixture wider than a test: this machine's configuration unread."""
+    needs("git", shutil.which("git"), "apt-get install -y git")
+    old = dict(os.environ)
+    os.environ.update(GIT_ENV)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
+#: The expectation that version 2026.2 of the example rewords.
+STRATEGY = "content/competencies/product-strategy.md"
+
+
+def example_repo(root: Path) -> Repo:
+    """The example committed as version 2026.1 (tagged v2026.1), then as 2026.2 (v2026.2)
+    with one of Senior PM's expectations reworded and a typo made in one of APM's."""
+    repo = Repo(root)
+    for part in ("site.yml", "content"):
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, repo.site / part)
+        else:
+            (repo.site / part).write_text(source.read_text(encoding="utf-8"))
+    repo.commit("The example", day="2026-01-15", tag="v2026.1")
+    text = (repo.site / STRATEGY).read_text(encoding="utf-8")
+    reworded = text.replace(
+        "    - Retires roadmap", "    - Reviews the strategy every quarter, retires roadmap"
+    )
+    typo = reworded.replace("in their own words, the strategy", "in their own words, the stratgy")
+    assert text != reworded != typo, "the example no longer has the text this history edits"
+    site_yml = (repo.site / "site.yml").read_text().replace('"2026.1"', '"2026.2"')
+    repo.commit(
+        "Version 2026.2", {STRATEGY: typo, "site.yml": site_yml}, day="2026-03-02", tag="v2026.2"
+    )
+    history._history.cache_clear()
+    return repo
 
 
 def site_repo(root: Path, base: Path, site_path: str = "") -> Repo:

@@ -34,8 +34,7 @@ NOTES = {
     "of its versions to show.",
     NO_GIT: "git was not found where this site was built, so the history of its versions "
     "could not be read.",
-    GIT_FAILED: "The history of this site's versions could not be read from its git "
-    "repository.",
+    GIT_FAILED: "The history of this site's versions could not be read from its git repository.",
     SHALLOW: "This site was built from a shallow clone of its repository, which lacks the "
     "history of its versions: build it from a full clone (in GitHub Actions, "
     "fetch-depth: 0).",
@@ -60,11 +59,13 @@ BUMPS = {
 
 @dataclass(frozen=True)
 class ChangeLine:
-    """One change as the page lists it: what changed, its size, the words that changed."""
+    """One change as the page lists it: what changed, its size, the words that changed, and
+    the id a "Changed in" mark links to (an expectation's first change only; else '')."""
 
     headline: str
     bump: str
     words: tuple[WordRun, ...]
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,20 +96,32 @@ def anchor(version: str, group_key: str = "") -> str:
     return f"{found}-{group_key}" if group_key else found
 
 
+def change_anchor(version: str, change: Change) -> str:
+    """The id of an expectation's change on /changes/: its level's group's, then `_` (which
+    no id holds, so no two pairs of ids give one anchor) and its competency; '' for a change
+    of anything else."""
+    if change.area != "expectation":
+        return ""
+    return anchor(version, f"level-{change.ids[0]}_{change.ids[1]}")
+
+
 def version_view(version: Version) -> VersionView:
     """A version as the page shows it."""
-    groups = tuple(
-        ChangeGroup(
-            group.heading,
-            anchor(version.name, group.key),
-            tuple(ChangeLine(headline(c), c.bump, c.words) for c in group.changes),
-        )
-        for group in grouped(version.changes)
-    )
+    groups = []
+    given: set[str] = set()  # an expectation with several changes: the first has the id
+    for group in grouped(version.changes):
+        lines = []
+        for c in group.changes:
+            found = change_anchor(version.name, c)
+            lines.append(ChangeLine(headline(c), c.bump, c.words, "" if found in given else found))
+            given.add(found)
+        groups.append(ChangeGroup(group.heading, anchor(version.name, group.key), tuple(lines)))
     note = VERSION_NOTES.get(version.note, "")
     if not note and not version.changes:
         note = "Nothing in the framework changed; only the version did."
-    return VersionView(version.name, version.date, anchor(version.name), version.bump, note, groups)
+    return VersionView(
+        version.name, version.date, anchor(version.name), version.bump, note, tuple(groups)
+    )
 
 
 def changes_view(site: Site) -> dict[str, Any]:
@@ -123,7 +136,8 @@ def changes_view(site: Site) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class ChangedMark:
-    """A "Changed in" mark beside an expectation: the version, and where on /changes/."""
+    """A "Changed in" mark beside an expectation: the version, where its change is on
+    /changes/, and how big the change was."""
 
     version: str
     anchor: str
@@ -132,15 +146,15 @@ class ChangedMark:
 
 def changed_marks(site: Site, level_id: str) -> Mapping[str, ChangedMark]:
     """Competency id → the mark for each expectation of the level that the latest version
-    added or changed (a typo's correction aside)."""
+    added or changed (a typo's correction aside); none for a site without versions."""
     if not site.history.versions:
         return {}
     latest = site.history.versions[0]
-    return {
-        c.ids[1]: ChangedMark(latest.name, anchor(latest.name, f"level-{level_id}"), c.bump)
-        for c in latest.changes
-        if _expectation_changed(c) and c.ids[0] == level_id
-    }
+    marks: dict[str, ChangedMark] = {}
+    for c in latest.changes:
+        if _expectation_changed(c) and c.ids[0] == level_id and c.ids[1] not in marks:
+            marks[c.ids[1]] = ChangedMark(latest.name, change_anchor(latest.name, c), c.bump)
+    return marks
 
 
 def _expectation_changed(change: Change) -> bool:
@@ -150,12 +164,12 @@ def _expectation_changed(change: Change) -> bool:
 
 def changed_since(site: Site, level_ids: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """For a worksheet: each version, newest first, with the expectations it added or changed
-    (of the given levels; all, when none are given), so that a worksheet saved against an
-    older version can list what changed since."""
+    (of the given levels; all, when none are given), each with its anchor on /changes/, so
+    that a worksheet saved against an older version can list what changed since."""
     found = []
     for version in site.history.versions:
         items = [
-            headline(c, False)
+            {"text": headline(c, False), "anchor": change_anchor(version.name, c)}
             for c in version.changes
             if _expectation_changed(c) and (not level_ids or c.ids[0] in level_ids)
         ]

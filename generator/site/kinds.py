@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.content.model import Site
 from generator.site import exports, ladder, navigation, views, workbook, worksheets
-from generator.site.changelog import CHANGES_TITLE, changes_view
+from generator.site.changelog import CHANGES_TITLE, changed_since, changes_view
 from generator.site.strings import text
 
 Key = tuple[str, ...]
@@ -170,6 +170,7 @@ def _plan_view(site: Site, key: Key) -> dict[str, Any]:
         ],
         # Where the browser keeps what is filled in, and how the worksheet prints.
         "storage_key": f"ladderpress:{config.title}:{_plan_path(key)}",
+        "changed_since": changed_since(site, tuple(lv.id for lv in (level, target) if lv)),
         **worksheets.print_rules(config, f"{config.title} · {_plan_title(site, key)}"),
     }
 

@@ -101,6 +101,8 @@ _EN: dict[str, str] = {
     "level.expectations": "Expectations at {level}",
     "level.expectations_none": "No expectations are written for this level yet. Add them under each competency's expectations: in content/competencies/.",
     "level.about": "About this level",
+    "level.changed_in": "Changed in {version}",
+    "level.changed_in_what": "({competency}: see what changed)",
     "level.moves": "Where to go from here",
     "level.next_on": "The next step on the {track} track.",
     "level.next": "The next step.",
@@ -160,6 +162,9 @@ _EN: dict[str, str] = {
     "plan.other_targets": "This level leads to more than one level. Other worksheets:",
     "plan.aim_at": "aiming at {level}",
     "plan.saved_here": "Your entries are saved in this browser only. Nothing is sent anywhere.",
+    "plan.framework_version": "Framework version {version}",
+    "plan.changed_since": "What changed since this plan was saved",
+    "plan.changed_all": "Every change, version by version",
     "plan.about_you": "About you",
     "plan.tools": "Worksheet tools",
     "plan.print": "Print",
@@ -257,6 +262,10 @@ _EN: dict[str, str] = {
     "js.downloaded": "Downloaded career-plan.json.",
     "js.loaded": "Loaded {name}.",
     "js.not_a_plan": "{name} is not a plan saved from this worksheet.",
+    "js.changed_since_lead": "This plan was saved against version {saved}; the framework is now at version {current}. These expectations at this worksheet's levels were added or changed since:",
+    "js.changed_none": "This plan was saved against version {saved}; the framework is now at version {current}. Nothing this worksheet shows has changed since.",
+    "js.changed_unknown": "This plan was saved against version {saved}; the framework is now at version {current}, and its history does not list version {saved}, so what changed since cannot be shown here.",
+    "js.changed_in": "Version {name}",
 }
 
 #: The theme's text, by key (English; a later version adds a table per language).

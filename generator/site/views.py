@@ -2,7 +2,7 @@
 
 Templates lay these out; all the deciding (what changed between two levels, which
 resources suit a level, how the ladder is drawn, which words fit the site) happens here
-and in the modules it draws on — ladder.py, diffs.py, recommend.py, worksheets.py,
+and in the modules it draws on — ladder.py, diffs.py, recommend.py, worksheets.py, changelog.py,
 navigation.py and strings.py — where it is tested without templates.
 """
 
@@ -23,6 +23,7 @@ from generator.content.model import (
     Track,
 )
 from generator.site import recommend
+from generator.site.changelog import ChangedMark, changed_marks
 from generator.site.diffs import CHANGED, NEW, REMOVED, SAME, StatementChange, statement_changes
 from generator.site.ladder import MatrixGroup, matrix
 from generator.site.recommend import Recommendations
@@ -122,6 +123,8 @@ class LevelView:
     tracks: tuple[Track, ...]
     #: The track of each level it leads to or sits beside (its first, for a shared level).
     track_of: Mapping[str, Track]
+    #: "Changed in <version>" beside each expectation the latest version changed, by competency.
+    marks: Mapping[str, ChangedMark]
 
     def with_status(self, status: str) -> tuple[ExpectationRow, ...]:
         """The rows whose expectation is new, changed or the same (as status says)."""
@@ -157,6 +160,7 @@ def level_view(site: Site, level: Level) -> LevelView:
         resources=recommend.for_level(site, level, below, site.config.resources_per_level),
         tracks=tuple(t for t in site.tracks if t.id in level.tracks),
         track_of=MappingProxyType({lv.id: site.track(lv.tracks[0]) for lv in leads + beside}),
+        marks=MappingProxyType(dict(changed_marks(site, level.id))),
     )
 
 

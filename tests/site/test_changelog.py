@@ -4,7 +4,7 @@ no history to read (no repository, a shallow clone); the marks and what workshee
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
 from pathlib import Path
 
@@ -14,35 +14,11 @@ from generator.commands.build import prepare, render_pages
 from generator.content import history
 from generator.site.changelog import changed_marks, changed_since, changes_view
 from generator.site.pages import page_inputs
+from generator.site.worksheets import plan_targets
 from tests.conftest import REPO
-from tests.gitrepo import GIT_ENV, Repo, git_env, shallow_clone  # noqa: F401
+from tests.gitrepo import example_repo, git_env, git_environ, shallow_clone  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("git_env")
-STRATEGY = "content/competencies/product-strategy.md"
-
-
-def example_repo(root: Path) -> Repo:
-    """The example committed as version 2026.1, then with one expectation reworded and a
-    typo made in another, as 2026.2."""
-    repo = Repo(root)
-    for part in ("site.yml", "content"):
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, repo.site / part)
-        else:
-            (repo.site / part).write_text(source.read_text(encoding="utf-8"))
-    repo.commit("The example", day="2026-01-15", tag="v2026.1")
-    text = (repo.site / STRATEGY).read_text(encoding="utf-8")
-    text = text.replace(
-        "    - Retires roadmap", "    - Reviews the strategy every quarter, retires roadmap"
-    )
-    text = text.replace("in their own words, the strategy", "in their own words, the stratgy")
-    site_yml = (repo.site / "site.yml").read_text().replace('"2026.1"', '"2026.2"')
-    repo.commit(
-        "Version 2026.2", {STRATEGY: text, "site.yml": site_yml}, day="2026-03-02", tag="v2026.2"
-    )
-    history._history.cache_clear()
-    return repo
 
 
 def changes_page(root: Path) -> str:
@@ -54,13 +30,8 @@ def changes_page(root: Path) -> str:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
-    old = dict(os.environ)
-    os.environ.update(GIT_ENV)
-    try:
+    with git_environ():
         yield example_repo(tmp_path_factory.mktemp("history") / "repo")
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
 
 
 def test_each_version_with_its_day_and_changes_grouped_by_level(repo):
@@ -87,23 +58,77 @@ def test_the_page_is_made_from_no_content_file(repo):
     assert page_inputs(prepared.site, specs)["changes/index.html"] == navigation
 
 
+MARK = "version-2026-2-level-senior-pm_product-strategy"
+
+
 def test_marks_and_what_a_worksheet_is_told(repo):
     site = prepare(repo.site).site
     marks = changed_marks(site, "senior-pm")
     assert list(marks) == ["product-strategy"]
-    assert (marks["product-strategy"].version, marks["product-strategy"].anchor) == (
-        "2026.2",
-        "version-2026-2-level-senior-pm",
-    )
+    assert (marks["product-strategy"].version, marks["product-strategy"].anchor) == ("2026.2", MARK)
     assert changed_marks(site, "apm") == {}  # a typo is no change to mark
     assert changed_since(site, ("senior-pm",)) == [
         {
             "version": "2026.2",
             "anchor": "version-2026-2",
-            "changes": ["Senior Product Manager · Product strategy: expectation changed"],
+            "changes": [
+                {
+                    "text": "Senior Product Manager · Product strategy: expectation changed",
+                    "anchor": MARK,
+                }
+            ],
         },
         {"version": "2026.1", "anchor": "version-2026-1", "changes": []},
     ]
+    assert changed_since(site, ("apm", "pm")) == [
+        {"version": "2026.2", "anchor": "version-2026-2", "changes": []},
+        {"version": "2026.1", "anchor": "version-2026-1", "changes": []},
+    ]
+
+
+def rendered(root: Path, kind: str, *key: str) -> str:
+    prepared = prepare(root)
+    spec = next(s for s in prepared.specs if s.kind == kind and s.key == key)
+    return render_pages(prepared, root, [spec])[spec.path].decode("utf-8")
+
+
+def test_a_level_page_marks_what_the_latest_version_changed(repo):
+    page = rendered(repo.site, "level", "senior-pm")
+    link = (
+        f'<p class="changed-in"><a href="../../changes/#{MARK}">Changed in 2026.2'
+        '<span class="visually-hidden"> (Product strategy: see what changed)</span></a></p>'
+    )
+    assert page.count('class="changed-in"') == 1 and link in page
+    section = page[page.index('id="c-product-strategy"') :]
+    assert section.index(link) < section.index('class="expectation-body"')  # beside it
+    assert 'class="changed-in"' not in rendered(repo.site, "level", "apm")  # only a typo
+
+
+def test_a_mark_links_to_its_change_on_the_changes_page(repo):
+    page = changes_page(repo.site)
+    assert f'<li class="change change-major" id="{MARK}">' in page
+    assert page.count(f'id="{MARK}"') == 1
+
+
+def test_a_worksheet_shows_its_version_and_what_changed_in_each(repo):
+    page = rendered(repo.site, "plan", "senior-pm")
+    assert 'data-framework-version="2026.2"' in page
+    assert '<span class="sheet-version">Framework version 2026.2</span>' in page
+    data = page.split('<script type="application/json" id="lp-changed-since">', 1)[1]
+    data = json.loads(data.split("</script>", 1)[0])
+    site = prepare(repo.site).site
+    targets = [t.id for t in plan_targets(site, site.level("senior-pm"))]
+    assert data == changed_since(site, ("senior-pm", targets[0]))
+    assert data[0]["changes"][0]["anchor"] == MARK
+    assert '<section id="changed-since" class="sheet-changed"' in page
+
+
+def test_no_marks_and_no_versions_outside_git(tmp_path):
+    root = _copy(tmp_path)
+    assert 'class="changed-in"' not in rendered(root, "level", "senior-pm")
+    plan = rendered(root, "plan", "senior-pm")
+    assert '<script type="application/json" id="lp-changed-since">[]</script>' in plan
+    assert 'data-framework-version="2026.1"' in plan  # the version is still recorded
 
 
 def test_a_site_outside_git_builds_with_a_note(tmp_path):

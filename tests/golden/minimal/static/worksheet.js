@@ -1,5 +1,8 @@
 /* Career-plan worksheet: keep what you type in this browser's localStorage, restore it,
-   print it, save it to a file and load it back. Nothing is ever sent over the network. */
+   print it, save it to a file and load it back; a plan saved against an older version of
+   the framework lists what changed since. Nothing is ever sent over the network.
+   A saved plan is {version: 2, framework_version, worksheet (in a download), fields}:
+   docs/worksheets.md describes it. */
 (function () {
   "use strict";
 
@@ -16,6 +19,12 @@
   }
   var word = function (key, name) {
     return (words[key] || "").replace("{name}", name || "");
+  };
+  /* A string with each of its {placeholders} filled in from values. */
+  var fill = function (key, values) {
+    return (words[key] || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
   };
 
   var key = sheet.getAttribute("data-storage-key");
@@ -78,24 +87,96 @@
     if (status) status.textContent = text;
   };
 
+  /* The framework's version (site.yml's `version`), and the version the entries were
+     written against: an older one while a plan saved then is shown unedited, this one as
+     soon as it is edited. Every saved plan records it. */
+  var current = sheet.getAttribute("data-framework-version") || "";
+  var savedAgainst = current;
+  var FORMAT = 2;
+  var plan = function (values, withKey) {
+    var data = { version: FORMAT, framework_version: savedAgainst };
+    if (withKey) data.worksheet = key;
+    data.fields = values;
+    return data;
+  };
+
+  /* What each version changed at this worksheet's levels, newest first, from the page. */
+  var history = [];
+  try {
+    history = JSON.parse(document.getElementById("lp-changed-since").textContent) || [];
+  } catch (error) {
+    history = [];
+  }
+  var notice = document.getElementById("changed-since");
+
+  /* List the expectations that changed since the version a plan was saved against. */
+  var showChanges = function (saved) {
+    if (!notice) return;
+    notice.hidden = true;
+    if (!saved || !current || saved === current) return;
+    var values = { saved: saved, current: current };
+    var lead = notice.querySelector(".sheet-changed-lead");
+    var list = notice.querySelector(".sheet-changed-list");
+    var all = notice.querySelector("a[href]");
+    var changesUrl = all ? all.getAttribute("href") : "";
+    var newer = [];
+    var found = false;
+    for (var i = 0; i < history.length && !found; i++) {
+      if (history[i].version === saved) found = true;
+      else if (history[i].changes.length) newer.push(history[i]);
+    }
+    list.textContent = "";
+    if (!found) {
+      lead.textContent = fill("changed_unknown", values);
+    } else if (!newer.length) {
+      lead.textContent = fill("changed_none", values);
+    } else {
+      lead.textContent = fill("changed_since_lead", values);
+      newer.forEach(function (version) {
+        var heading = document.createElement("h3");
+        heading.textContent = fill("changed_in", { name: version.version });
+        var items = document.createElement("ul");
+        version.changes.forEach(function (change) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = changesUrl + "#" + (change.anchor || version.anchor);
+          link.textContent = change.text;
+          item.appendChild(link);
+          items.appendChild(item);
+        });
+        list.appendChild(heading);
+        list.appendChild(items);
+      });
+    }
+    notice.hidden = false;
+  };
+
+  /* A saved plan's version: as recorded, or this one for a plan from before plans recorded it. */
+  var versionOf = function (data) {
+    return typeof data.framework_version === "string" ? data.framework_version : current;
+  };
+
   var save = function () {
     if (!storage) return;
     var values = collect();
     if (Object.keys(values).length === 0) {
       storage.removeItem(key);
     } else {
-      storage.setItem(key, JSON.stringify({ version: 1, fields: values }));
+      storage.setItem(key, JSON.stringify(plan(values, false)));
     }
   };
 
   var timer = null;
   sheet.addEventListener("input", function (event) {
+    if (event.target.name) savedAgainst = current; // edited: now written against this version
     if (event.target.tagName === "TEXTAREA") grow(event.target);
     window.clearTimeout(timer);
     timer = window.setTimeout(save, 250);
   });
   sheet.addEventListener("change", function (event) {
-    if (event.target.name) save();
+    if (!event.target.name) return;
+    savedAgainst = current;
+    save();
   });
   window.addEventListener("pagehide", save);
 
@@ -104,6 +185,8 @@
       var saved = JSON.parse(storage.getItem(key) || "null");
       if (saved && saved.fields) {
         apply(saved.fields);
+        savedAgainst = versionOf(saved);
+        showChanges(savedAgainst);
         say(word("restored"));
       }
     } catch (error) {
@@ -142,12 +225,14 @@
     } else if (action === "clear") {
       if (window.confirm(word("confirm_clear"))) {
         apply({});
+        savedAgainst = current;
+        showChanges(current);
         if (storage) storage.removeItem(key);
         say(word("cleared"));
       }
     } else if (action === "download") {
       var blob = new Blob(
-        [JSON.stringify({ version: 1, worksheet: key, fields: collect() }, null, 2)],
+        [JSON.stringify(plan(collect(), true), null, 2)],
         { type: "application/json" }
       );
       var link = document.createElement("a");
@@ -172,6 +257,8 @@
         var data = JSON.parse(text);
         if (!data || typeof data.fields !== "object") throw new Error("no fields");
         apply(data.fields);
+        savedAgainst = versionOf(data);
+        showChanges(savedAgainst);
         save();
         say(word("loaded", file.name));
       }).catch(function () {
