@@ -101,6 +101,16 @@ def sheet(browser, versioned_url):
     context.close()
 
 
+def saved_name(page, name: str) -> None:
+    """Wait until the browser has saved the worksheet with this name in it (a moment after
+    typing)."""
+    key = page.get_attribute("#worksheet", "data-storage-key")
+    page.wait_for_function(
+        "([k, n]) => (JSON.parse(localStorage.getItem(k) || '{}').fields || {})['header.name'] === n",
+        arg=[key, name],
+    )
+
+
 def stored(page) -> dict:
     key = page.get_attribute("#worksheet", "data-storage-key")
     return json.loads(page.evaluate("k => localStorage.getItem(k)", key))
@@ -112,7 +122,7 @@ def test_a_worksheet_shows_and_saves_its_version(sheet, tmp_path):
     assert page.is_visible(".sheet-version")
     assert page.locator("#changed-since").is_hidden()
     page.fill("[name='header.name']", "Ada Lovelace")
-    page.wait_for_timeout(400)  # entries are saved a moment after typing
+    saved_name(page, "Ada Lovelace")
     assert stored(page) == {
         "version": 2,
         "framework_version": "2026.2",
@@ -153,7 +163,7 @@ def test_a_plan_saved_against_the_older_version_lists_what_changed_since(sheet, 
     page.emulate_media(media="screen")
 
     page.fill("[name='header.name']", "Ada Lovelace")  # edited: now against 2026.2
-    page.wait_for_timeout(400)
+    saved_name(page, "Ada Lovelace")
     assert stored(page)["framework_version"] == "2026.2"
     page.reload()
     assert page.locator("#changed-since").is_hidden()
