@@ -156,11 +156,12 @@ def _levels(
             )
             by_name[key] = (Seen(old.name, old.mark, tracks=merged, notes=old.notes), None)
     order = _ladder_order(
-        [[normal(n) for n in o] for o in grid.orders], list(by_name), rows, report
+        [[(normal(n), n, m) for n, m in o] for o in grid.orders], list(by_name), rows, report
     )
     levels: list[Item] = []
     ranks: dict[str, int] = {}
     on: dict[str, tuple[str, ...] | None] = {}
+    next_at: dict[str, tuple[str, Mark]] = {}
     for key in order:
         seen, source = by_name[key]
         level_id = own_id(source, seen.name, ids, report) if source else ids.make(seen.name)[0]
@@ -177,9 +178,9 @@ def _levels(
             if source and source.get(role):
                 fields[role] = names(source.get(role)) if role == "aka" else source.get(role)
         if source and source.get("next"):
-            fields["next"] = source.get("next")  # resolved once every level has an id
+            next_at[level_id] = (source.get("next"), source.marks["next"])  # resolved below
         levels.append(Item(level_id, seen.name, fields, seen.notes))
-    return _resolve_next(levels, rows, report)
+    return _resolve_next(levels, next_at, report)
 
 
 def _tracks_cell(text: str) -> tuple[str, ...] | None:
@@ -205,40 +206,63 @@ def _rank(row: Row | None, made: int, report: Report) -> int:
 
 
 def _ladder_order(
-    orders: list[list[str]], keys: list[str], rows: list[Row], report: Report
+    orders: list[list[tuple[str, str, Mark]]], keys: list[str], rows: list[Row], report: Report
 ) -> list[str]:
-    """The levels in ladder order: the Levels sheet's, else every sheet's order merged."""
+    """The levels in ladder order: the Levels sheet's, else every sheet's order merged
+    (each order holds a level's key, its name and the cell that names it)."""
     if rows:
         return keys
     after: dict[str, set[str]] = {k: set() for k in keys}
     for order in orders:
-        for lower, higher in pairwise(order):
+        for (lower, _, _), (higher, _, _) in pairwise(order):
             if lower in after and higher in after:
                 after[higher].add(lower)
     done: list[str] = []
     while len(done) < len(keys):
         ready = [k for k in keys if k not in done and after[k] <= set(done)]
         if not ready:
-            report.error(
-                Mark("", 0, 0),
-                "sheet-order",
-                "the sheets put the levels in different orders",
-                "put the levels in the same order on every sheet",
-            )
+            _report_order(orders, report)
             return keys
         done.append(ready[0])
     return done
 
 
-def _resolve_next(levels: list[Item], rows: list[Row], report: Report) -> list[Item]:
-    """Each level's Next cell as level ids."""
+def _report_order(orders: list[list[tuple[str, str, Mark]]], report: Report) -> None:
+    """The error for sheets whose orders of the levels cannot be merged: at the first
+    level a sheet puts before one that an earlier sheet puts it after, else (the orders
+    only disagree in a circle, no two of them directly) at the last sheet's first level."""
+    message = "the sheets put the levels in different orders"
+    hint = "put the levels in the same order on every sheet"
+    for j, later in enumerate(orders):
+        at = {key: i for i, (key, _, _) in enumerate(later)}
+        for earlier in orders[:j]:
+            seen = [(key, name) for key, name, _ in earlier if key in at]
+            for (first, first_name), (then, then_name) in pairwise(seen):
+                if at[then] < at[first]:
+                    mark = later[at[then]][2]
+                    where = earlier[0][2].sheet
+                    report.error(
+                        mark,
+                        "sheet-order",
+                        f"{message}: '{then_name}' comes before '{first_name}' here, after it "
+                        f"on the sheet '{where}'",
+                        hint,
+                    )
+                    return
+    last = next(o for o in reversed(orders) if o)  # levels in a circle: some sheet has some
+    report.error(last[0][2], "sheet-order", message, hint)
+
+
+def _resolve_next(
+    levels: list[Item], cells: dict[str, tuple[str, Mark]], report: Report
+) -> list[Item]:
+    """Each level's Next cell (cells: its text and where it is, by level id) as level ids,
+    once every level has an id."""
     known = Names("level")
     for lv in levels:
         known.add(lv.name, lv.id)
-    marks = {normal(r.get("level") or r.get("title")): r.marks.get("next") for r in rows}
     for lv in levels:
-        text = lv.fields.get("next")
-        if isinstance(text, str):
-            mark = marks.get(normal(lv.name)) or Mark("", 0, 0)
+        if lv.id in cells:
+            text, mark = cells[lv.id]
             lv.fields["next"] = known.find_all(text, mark, report)
     return levels

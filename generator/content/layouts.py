@@ -54,8 +54,9 @@ class Grid:
     levels: list[Seen] = field(default_factory=list)
     competencies: list[Seen] = field(default_factory=list)
     said: list[Said] = field(default_factory=list)
-    #: Each sheet's (or track's) levels in its order: the ladder's order, for ranks.
-    orders: list[list[str]] = field(default_factory=list)
+    #: Each sheet's levels in its order, each with the cell that names it: the ladder's
+    #: order, for ranks.
+    orders: list[list[tuple[str, Mark]]] = field(default_factory=list)
     #: Cells where an expectation could be and is not: competency, level, where.
     empty: list[tuple[str, str, Mark]] = field(default_factory=list)
     sheets: list[tuple[str, str]] = field(default_factory=list)  # (name, layout)
@@ -117,7 +118,7 @@ def _matrix(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
         if tracks is None and track:
             tracks = (track,)
         grid.levels.append(Seen(headers[col], sheet.mark(top, col), tracks=tracks))
-    grid.orders.append([headers[c] for c in level_cols])
+    grid.orders.append([(headers[c], sheet.mark(top, c)) for c in level_cols])
     category = ""
     for row in range(start + bool(track_row), sheet.rows + 1):
         name = sheet.cells.get((row, name_col))
@@ -175,6 +176,7 @@ def _rows(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
             Seen(headers[col], sheet.mark(top, col), category, (track,) if track else None)
         )
     order: list[str] = []
+    named: dict[str, Mark] = {}
     texts: dict[str, dict[int, list[str]]] = {}
     first_row: dict[str, int] = {}
     current = ""
@@ -193,6 +195,7 @@ def _rows(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
                 continue
             order.append(current)
             texts[current], first_row[current] = {}, row
+            named[current] = sheet.mark(row, level_col)
             tracks = _tracks_in(sheet.text(row, roles["track"])) if "track" in roles else None
             grid.levels.append(
                 Seen(
@@ -208,7 +211,7 @@ def _rows(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
         for col in comp_cols:
             if sheet.text(row, col):
                 texts[current].setdefault(col, []).append(sheet.text(row, col))
-    grid.orders.append(order)
+    grid.orders.append([(level, named[level]) for level in order])
     for level in order:
         for col in comp_cols:
             _say(
@@ -231,6 +234,7 @@ def _long(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
     )
     carried: dict[str, str] = {}
     order: list[str] = []
+    named: dict[str, Mark] = {}
     for row in range(top + 1, sheet.rows + 1):
         values = {role: sheet.text(row, col) for role, col in roles.items()}
         if not any(values.values()):
@@ -253,6 +257,7 @@ def _long(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
             continue
         if level not in order:
             order.append(level)
+            named[level] = sheet.mark(row, roles.get("level", 1))
             tracks = _tracks_in(values.get("track", ""))
             grid.levels.append(
                 Seen(
@@ -279,7 +284,7 @@ def _long(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
             roles["text"],
             values.get("examples", ""),
         )
-    grid.orders.append(order)
+    grid.orders.append([(level, named[level]) for level in order])
 
 
 def _unnamed_row(

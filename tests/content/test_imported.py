@@ -109,13 +109,29 @@ def test_a_level_not_in_the_levels_sheet_is_an_error():
     ]
 
 
-def test_sheets_that_order_the_levels_differently_are_an_error():
+def test_sheets_that_order_the_levels_differently_are_an_error_at_the_cell_that_differs():
+    _, problems = imported(
+        sheet([["Competency", "PM", "Senior PM", "Lead"], ["S", "a", "b", "c"]], "A"),
+        sheet([["Competency", "PM", "Lead", "Senior PM"], ["S", "a", "c", "b"]], "B"),
+    )
+    assert problems == [
+        (
+            "ladder.xlsx:B!C1",
+            "sheet-order",
+            "the sheets put the levels in different orders: 'Lead' comes before 'Senior PM' "
+            "here, after it on the sheet 'A'",
+        )
+    ]
+
+
+def test_levels_in_a_circle_of_orders_are_an_error_on_the_last_sheet():
     _, problems = imported(
         sheet([["Competency", "PM", "Senior PM"], ["S", "a", "b"]], "A"),
-        sheet([["Competency", "Senior PM", "PM"], ["S", "b", "a"]], "B"),
+        sheet([["Competency", "Senior PM", "Lead"], ["S", "b", "c"]], "B"),
+        sheet([["Level", "Strategy"], ["Lead", "c"], ["PM", "a"]], "C"),
     )
-    assert [(code, message) for _, code, message in problems] == [
-        ("sheet-order", "the sheets put the levels in different orders")
+    assert problems == [
+        ("ladder.xlsx:C!A2", "sheet-order", "the sheets put the levels in different orders")
     ]
 
 
@@ -177,4 +193,14 @@ def test_one_track_named_in_the_sheets_is_the_implicit_one():
     assert [lv.fields for lv in found.levels] == [
         {"title": "PM", "rank": 1},
         {"title": "Senior PM", "rank": 2},
+    ]
+
+
+def test_a_next_cell_naming_an_unknown_level_is_an_error_at_that_cell():
+    _, problems = imported(
+        sheet([["Competency", "PM", "Lead"], ["Strategy", "a", "c"]]),
+        sheet([["Level", "Next"], ["PM", "Lead; Boss"], ["Lead", ""]], "Levels"),
+    )
+    assert problems == [
+        ("ladder.xlsx:Levels!B2", "sheet-unknown-level", "unknown level 'Boss' (known: PM, Lead)")
     ]

@@ -75,7 +75,7 @@ def test_a_matrix_is_a_row_per_competency_under_category_rows():
         Said("Delivery", "Senior PM", ("Ships",), (), at(7, 3)),
     ]
     assert grid.empty == [("Delivery", "PM", at(7, 2))]
-    assert grid.orders == [["PM", "Senior PM"]]
+    assert grid.orders == [[(lv.name, lv.mark) for lv in grid.levels]]  # each at its cell
     assert grid.sheets == [("Matrix", "matrix")]
 
 
@@ -133,7 +133,7 @@ def test_rows_are_a_row_per_level_continued_by_rows_without_one():
         Said("Strategy", "Senior PM", ("Owns it",), (), at(5, 2)),
     ]
     assert grid.empty == [("Coaching", "Senior PM", at(5, 3))]
-    assert grid.orders == [["PM", "Senior PM"]]
+    assert grid.orders == [[(lv.name, lv.mark) for lv in grid.levels]]  # each at its cell
 
 
 def test_rows_with_a_track_column_and_errors_at_their_cells():
@@ -186,7 +186,7 @@ def test_long_is_a_row_per_expectation_an_empty_cell_repeating_the_one_above():
         Said("Strategy", "Senior PM", ("Owns it",), (), at(3, 3, "Long")),
         Said("Coaching", "Senior PM", ("Helps",), (), at(4, 3, "Long")),
     ]
-    assert grid.orders == [["PM", "Senior PM"]]
+    assert grid.orders == [[(lv.name, lv.mark) for lv in grid.levels]]  # each at its cell
 
 
 def test_long_without_a_level_column_is_the_level_of_the_sheets_name():
