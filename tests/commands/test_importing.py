@@ -1,4 +1,4 @@
-"""`ladderpress import` and `export`: hand-made workbooks in each layout become sites that
+"""`ladderpress import` (commands/importing.py) and `export`: hand-made workbooks in each layout become sites that
 pass check; errors are positioned at sheet and cell and nothing is written; the example
 and every test site survive export then import; ladder.xlsx is deterministic and opens
 in LibreOffice; exported text cannot run as a formula."""
@@ -19,6 +19,9 @@ from generator.cli import main
 from generator.commands.build import build
 from generator.commands.check import check_site
 from generator.commands.exporting import export_bytes
+from generator.commands.importing import EXPECTED_WARNINGS, ImportResult, import_site, summary
+from generator.content.draft import Imported, Item
+from generator.errors import WARNING, ContentError, Diagnostic, Mark, OutputError
 from generator.site import exports
 from tests.conftest import REPO, SITES, needs
 
@@ -82,6 +85,98 @@ MATRIX = {
         [None, "Good Strategy Bad Strategy|https://www.goodstrategybadstrategy.com/", "Book"],
     ],
 }
+
+
+def test_import_site_writes_the_checked_site_and_says_what_it_made(tmp_path):
+    path = workbook(tmp_path / "ladder.xlsx", MATRIX)
+    result = import_site(path, "ladder.xlsx", tmp_path / "site")
+    assert result == ImportResult(
+        "3 levels on 1 track, 3 competencies in 2 categories, 8 expectations, 2 resources; "
+        "1 cell empty: Ladder!D4.",
+        [],
+        8,  # site.yml, three levels, three competencies, one file of resources
+        True,
+    )
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*.*")) == [
+        "associate-pm.md",
+        "delivery.md",
+        "discovery.md",
+        "product-manager.md",
+        "resources.yml",
+        "senior-pm.md",
+        "site.yml",
+        "strategy.md",
+    ]
+    assert check_site(tmp_path / "site").site is not None
+
+
+def test_import_site_dry_run_checks_as_a_real_run_and_writes_nothing(tmp_path):
+    path = workbook(tmp_path / "ladder.xlsx", MATRIX)
+    result = import_site(path, "ladder.xlsx", tmp_path / "site", dry_run=True)
+    assert (result.written, result.summary.split(",")[0]) == (False, "3 levels on 1 track")
+    assert not (tmp_path / "site").exists()
+
+
+def test_import_site_errors_come_in_the_workbook_s_order_and_nothing_is_written(tmp_path):
+    path = workbook(
+        tmp_path / "ladder.xlsx",
+        {
+            "Ladder": [["Competency", "PM"], ["S", "a"], [None, "orphan"]],
+            "Levels": [["Level", "Rank"], ["PM", "x"]],
+        },
+    )
+    with pytest.raises(ContentError) as caught:
+        import_site(path, "ladder.xlsx", tmp_path / "site")
+    assert [str(d.mark) for d in caught.value.diagnostics] == [
+        "ladder.xlsx:Ladder!A3",
+        "ladder.xlsx:Levels!B2",
+    ]
+    assert not (tmp_path / "site").exists()
+
+
+def test_import_site_reports_what_check_refuses_in_the_files_it_would_write(tmp_path):
+    path = workbook(
+        tmp_path / "ladder.xlsx",
+        {"Ladder": [["Competency", "PM"], ["S", "a"]], "Levels": [["Level", "Next"], ["PM", "PM"]]},
+    )
+    with pytest.raises(ContentError) as caught:
+        import_site(path, "ladder.xlsx", tmp_path / "site")
+    [error] = caught.value.diagnostics
+    assert (error.path, error.code) == (
+        f"{tmp_path / 'site'}/content/levels/pm.md",
+        "next-not-higher",
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_import_site_never_writes_into_a_folder_that_is_not_empty_without_force(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mine.txt").write_text("mine")
+    path = workbook(tmp_path / "ladder.xlsx", MATRIX)
+    with pytest.raises(OutputError):
+        import_site(path, "ladder.xlsx", tmp_path / "site")
+    assert import_site(path, "ladder.xlsx", tmp_path / "site", force=True).written
+
+
+def test_summary_names_the_first_five_empty_cells_and_the_warnings_check_gives():
+    made = Imported(
+        levels=[Item("pm", "PM", {})],
+        competencies=[
+            Item("s", "S", {"category": "A", "expectations": {"pm": "x"}}),
+            Item("t", "T", {"category": "A"}),
+        ],
+        empty=[Mark("l.xlsx", row, 2, "M") for row in range(2, 9)],
+    )
+    warned = [
+        Diagnostic(Mark("content/levels/pm.md"), WARNING, code, "…")
+        for code in ("unsuited-level", "missing-expectation", "bidi-control", "bidi-control")
+    ]
+    assert summary(made, warned) == (
+        "1 level on 1 track, 2 competencies in 1 category, 1 expectation, 0 resources; "
+        "7 cells empty: M!B2, M!B3, M!B4, M!B5, M!B6, …; 1 level that no resource suits; "
+        "`check` also warns: bidi-control (2)."
+    )
+    assert set(EXPECTED_WARNINGS) == {"missing-expectation", "unsuited-level"}
 
 
 def test_a_matrix_with_merged_categories_bullets_and_resources(tmp_path):
