@@ -37,17 +37,35 @@ def same_words(old: Iterable[str], new: Iterable[str]) -> bool:
     return word_list(old) == word_list(new)
 
 
+def aligned(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Two sequences of words aligned: runs of words kept (b's), removed (a's) and added
+    (b's), in order, a removed run before the run added in its place, and no two runs of
+    one kind side by side. The one word diff, for `diff` here and for the theme's compare
+    pages (site/diffs.py), each with its own idea of a word."""
+    runs: list[tuple[str, list[str]]] = []
+
+    def add(op: str, words: Sequence[str]) -> None:
+        if not words:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1][1].extend(words)
+        else:
+            runs.append((op, list(words)))
+
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            add(SAME, b[j1:j2])
+        else:
+            add(REMOVED, a[i1:i2])
+            add(ADDED, b[j1:j2])
+    return runs
+
+
 def diff_words(old: Iterable[str], new: Iterable[str]) -> tuple[WordRun, ...]:
     """The word-level diff of two lists of statements: runs of words kept, removed, added."""
-    a, b = word_list(old), word_list(new)
     runs: list[WordRun] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            _add(runs, SAME, a[i1:i2])
-            continue
-        _add(runs, REMOVED, a[i1:i2])
-        _add(runs, ADDED, b[j1:j2])
+    for op, words in aligned(word_list(old), word_list(new)):
+        _add(runs, op, words)
     return tuple(runs)
 
 

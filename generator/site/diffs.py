@@ -2,8 +2,10 @@
 statement that was reworded.
 
 Statements are paired first (the same text; else the most similar one left, if at least
-half its words are shared), then a reworded pair is compared word by word. Markdown spans —
-a link, bold or code — count as one word, so that a marked-up piece renders whole.
+half its words are shared), then a reworded pair is compared word by word, aligned as
+`ladderpress diff` aligns words (content/wording.py's aligned). Only what a word is differs:
+here a Markdown span — a link, bold or code — counts as one word, so that a marked-up piece
+renders whole; `diff` shows plain text, and takes words between spaces.
 """
 
 from __future__ import annotations
@@ -13,12 +15,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from generator.content.model import Expectation, Markdown
+from generator.content.wording import ADDED, REMOVED, SAME, aligned
 
-SAME = "same"
 CHANGED = "changed"
 NEW = "new"
-REMOVED = "removed"
-ADDED = "added"
 
 #: A word: a whole Markdown link, bold, emphasis or code span, or a run of non-spaces.
 _WORD = re.compile(
@@ -57,27 +57,10 @@ def similarity(old: str, new: str) -> float:
 
 def word_diff(old: Markdown, new: Markdown) -> tuple[Segment, ...]:
     """The words of new against old: runs kept, removed (old's) and added (new's), in order."""
-    before, after = words(old.source), words(new.source)
-    runs: list[tuple[str, list[str], Markdown]] = []
-
-    def add(kind: str, found: list[str], origin: Markdown) -> None:
-        if not found:
-            return
-        if runs and runs[-1][0] == kind:
-            runs[-1][1].extend(found)
-        else:
-            runs.append((kind, list(found), origin))
-
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            add(SAME, after[j1:j2], new)
-        else:
-            add(REMOVED, before[i1:i2], old)
-            add(ADDED, after[j1:j2], new)
     return tuple(
         Segment(kind, Markdown(" ".join(found), origin.path, origin.line))
-        for kind, found, origin in runs
+        for kind, found in aligned(words(old.source), words(new.source))
+        for origin in [old if kind == REMOVED else new]
     )
 
 

@@ -3,7 +3,11 @@ typo-sized edits told from changes of meaning, and a diff cut down to one line."
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.content.model import WordRun
 from generator.content.wording import (
@@ -11,6 +15,7 @@ from generator.content.wording import (
     BREAK,
     REMOVED,
     SAME,
+    aligned,
     changed_lines,
     diff_words,
     excerpt,
@@ -100,3 +105,26 @@ def test_excerpt_cuts_statements_that_did_not_change():
     assert excerpt(diff, around=0) == runs(
         (SAME, "…"), (REMOVED, "Old."), (ADDED, "New."), (SAME, "…")
     )
+
+
+def test_aligned_gives_runs_kept_removed_then_added():
+    assert aligned(["a", "b", "c"], ["a", "x", "y", "c"]) == [
+        (SAME, ["a"]),
+        (REMOVED, ["b"]),
+        (ADDED, ["x", "y"]),
+        (SAME, ["c"]),
+    ]
+    assert aligned([], ["new"]) == [(ADDED, ["new"])]
+    assert aligned(["gone"], []) == [(REMOVED, ["gone"])]
+    assert aligned([], []) == []
+
+
+@given(st.lists(st.sampled_from("abcd")), st.lists(st.sampled_from("abcd")))
+def test_aligned_rebuilds_both_sides_and_never_repeats_a_kind(a, b):
+    """The one alignment `diff` and the compare pages share: what is kept and removed is
+    the old words, what is kept and added the new, and each run differs from the last."""
+    found = aligned(a, b)
+    assert [w for op, words in found if op != ADDED for w in words] == a
+    assert [w for op, words in found if op != REMOVED for w in words] == b
+    assert all(words for _, words in found)
+    assert all(x[0] != y[0] for x, y in pairwise(found))
