@@ -15,6 +15,8 @@ from generator.commands.check import Checked, check_site
 from generator.content.history import read_history
 from generator.content.model import Site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
+from generator.site.catalogues import catalogue_for
+from generator.site.i18n import speaking
 from generator.site.output import check_output, remove_leftovers, write_site
 from generator.site.pages import PageSpec, pages
 from generator.site.render import Renderer
@@ -63,12 +65,21 @@ def prepare(
     if paper is not None:
         site = replace(site, config=replace(site.config, paper=paper))
     theme = resolve_theme(root, site.config.theme)
-    specs = pages(site)
+    catalogue = catalogue_for(site)
+    with speaking(catalogue):
+        specs = pages(site)
     static = theme.static_files()
     copies = {f"static/{name}": path for name, path in static.items()}
     copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
     _check_unique([s.path for s in specs], list(copies))
-    renderer = Renderer(site, environment(theme), specs, frozenset(checked.assets), tuple(static))
+    renderer = Renderer(
+        site,
+        environment(theme),
+        specs,
+        frozenset(checked.assets),
+        tuple(static),
+        catalogue=catalogue,
+    )
     return Prepared(site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()))
 
 

@@ -11,6 +11,7 @@ from generator.content.model import Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
 from generator.errors import ERROR, Diagnostic
+from generator.site.catalogues import check_catalogues
 from generator.site.links import check_links, fallback_page, page_id_clashes
 
 
@@ -43,6 +44,8 @@ def check_site(root: Path) -> Checked:
         report.items.extend(links)
         if not report.errors:  # a level left out for its errors would skew the shape
             report.items.extend(ladder_shape(site, sources))
+        if "language" not in site.config.unknown:
+            report.items.extend(check_catalogues(site))
         if "organization" not in site.config.unknown:
             report.items.extend(leftovers(site, sources))
     files = (

@@ -247,6 +247,18 @@ class History:
 
 
 @dataclass(frozen=True)
+class SiteStrings:
+    """A site's own interface strings for one language (content/strings/<language>.yml)."""
+
+    language: str
+    path: str
+    #: key → text, as written
+    messages: Mapping[str, str]
+    #: key → where the key is written
+    marks: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Site:
     """The whole framework, ordered for display and cross-referenced."""
 
@@ -260,6 +272,8 @@ class Site:
     plan: Plan
     #: The versions from the site's git history (read by content/history.py when building).
     history: History = History()
+    #: The site's own interface strings, a file per language (content/strings/).
+    strings: tuple[SiteStrings, ...] = ()
     # Indexes by id, made once from the tuples above (not compared, not part of the value).
     _levels: Mapping[str, Level] = field(init=False, repr=False, compare=False)
     _tracks: Mapping[str, Track] = field(init=False, repr=False, compare=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,8 +17,8 @@ from pathlib import Path
 from typing import AnyStr
 
 from generator.content import yamltree
+from generator.content.bundled import package_yaml
 from generator.errors import ERROR, Mark, Report
-from generator.paths import data_dir
 
 MAX_FILE_BYTES = 64 * 1024  # what check and build stay fast for (docs/security.md)
 
@@ -30,7 +29,7 @@ DOCUMENT_FOLDERS = {
     "competencies": "competency",
     "pages": "page",
 }
-KNOWN_ENTRIES = {*DOCUMENT_FOLDERS, "resources", "assets", "index.md", "plan.yml"}
+KNOWN_ENTRIES = {*DOCUMENT_FOLDERS, "resources", "strings", "assets", "index.md", "plan.yml"}
 
 #: Names the reader and serve's watcher pass over: dotfiles, editors' backups and temp files.
 IGNORED = (".*", "#*#", "*~", "4913", "*.sw?", "*___jb_tmp___", "*___jb_old___")
@@ -91,6 +90,8 @@ class Sources:
     stems: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the folders under themes/
     themes: tuple[str, ...] = ()
+    #: content/strings/<language>.yml: the site's own interface strings
+    strings: tuple[DataFile, ...] = ()
 
     def of_kind(self, kind: str) -> list[Document]:
         """The documents of one kind ('level', 'home', ...), in the order they were read."""
@@ -126,6 +127,7 @@ def load(root: Path) -> tuple[Sources, Report]:
         plan_defaults(),
         reader.stems,
         _themes(root / "themes"),
+        tuple(content.strings),
     )
     return sources, report
 
@@ -137,19 +139,9 @@ def _themes(folder: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.is_symlink()))
 
 
-@functools.cache
 def plan_defaults() -> DataFile:
-    """The package's plan.yml, parsed: the worksheet as it is when a site does not change it.
-
-    Its values have no path, as they come from no file of the site; a problem in it is a bug.
-    """
-    path = data_dir() / "plan.yml"
-    report = Report()
-    node = yamltree.parse(path.read_text(encoding="utf-8"), "", report)
-    if report.items or node is None:
-        problems = "; ".join(f"line {d.line}: {d.message}" for d in report.items)
-        raise RuntimeError(f"{path} cannot be read: {problems or 'it is empty'}")
-    return DataFile("", node)
+    """The package's plan.yml, parsed: the worksheet as it is when a site does not change it."""
+    return DataFile("", package_yaml("plan.yml"))
 
 
 def load_theme_manifest(root: Path, theme: str) -> tuple[DataFile | None, Report]:
@@ -170,6 +162,7 @@ class _Content:
     resources: list[DataFile] = field(default_factory=list)
     plan: DataFile | None = None
     assets: list[str] = field(default_factory=list)
+    strings: list[DataFile] = field(default_factory=list)
 
 
 class _Reader:
@@ -195,8 +188,8 @@ class _Reader:
             name, rel = entry.name, self.rel(entry)
             if name in DOCUMENT_FOLDERS and entry.is_dir():
                 found.documents += self.documents(entry, DOCUMENT_FOLDERS[name])
-            elif name == "resources" and entry.is_dir():
-                found.resources += self.resource_files(entry)
+            elif name in ("resources", "strings") and entry.is_dir():
+                getattr(found, name).extend(self.yaml_files(entry))
             elif name == "assets" and entry.is_dir():
                 found.assets += self.assets(entry)
             elif name == "index.md" and entry.is_file():
@@ -211,7 +204,7 @@ class _Reader:
                     f"did you mean content/{close[0]}?"
                     if close
                     else "content/ holds tracks/, levels/, competencies/, pages/, resources/, "
-                    "assets/, index.md and plan.yml",
+                    "strings/, assets/, index.md and plan.yml",
                 )
         return found
 
@@ -286,8 +279,8 @@ class _Reader:
         )
         return Document(kind, rel, path.stem, Front.BROKEN, None, "", len(lines) + 1)
 
-    def resource_files(self, folder: Path) -> list[DataFile]:
-        """The .yml files of content/resources/, parsed; anything else there is warned about."""
+    def yaml_files(self, folder: Path) -> list[DataFile]:
+        """The .yml files of content/resources/ or strings/, parsed; anything else is warned about."""
         files = []
         for entry in self.entries(folder):
             if entry.is_file() and entry.suffix in (".yml", ".yaml"):
@@ -295,7 +288,7 @@ class _Reader:
             else:
                 self.ignore(
                     entry,
-                    f"'{self.rel(entry)}' is ignored: resources are read from .yml files",
+                    f"'{self.rel(entry)}' is ignored: {folder.name} are read from .yml files",
                     "rename it to end in .yml",
                 )
         return files

@@ -20,6 +20,7 @@ from generator.content.plan import build_plan
 from generator.content.records import Record
 from generator.content.references import known
 from generator.content.resources import build_resources, warn_unsuited
+from generator.content.sitestrings import build_site_strings
 from generator.content.sources import Sources
 from generator.errors import Mark, Report
 
@@ -63,7 +64,11 @@ def validate(sources: Sources) -> tuple[Site | None, Report]:
     if sources.resources:
         warn_unsuited(levels, resources, entries["level"], report)
     # With errors this is the part of the site that is sound: enough to check links in.
-    return Site(config, tracks, levels, competencies, resources.items, pages, home, plan), report
+    strings = build_site_strings(sources.strings, report)
+    site = Site(
+        config, tracks, levels, competencies, resources.items, pages, home, plan, strings=strings
+    )
+    return site, report
 
 
 def _whole_site(entries: dict[str, list[Entry]], report: Report) -> None:

@@ -10,14 +10,14 @@ from typing import Any
 from generator.content.model import Site
 from generator.site import exports, ladder, navigation, views, workbook, worksheets
 from generator.site.changelog import CHANGES_TITLE, changed_since, changes_view
-from generator.site.strings import text
+from generator.site.strings import later, text
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
 
-HOME = (text("home"), "index.html")
-LADDER_TITLE = text("title.ladder")
-COMPARE_TITLE = text("title.compare")
+
+def _home() -> tuple[str, str]:
+    return (text("home"), "index.html")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class PageKind:
     canonical: Callable[[Site, Key], Key] = lambda site, key: key
     #: Breadcrumbs from the home page: (label, path) pairs, given the page's key, title, path.
     crumbs: Callable[[Site, Key, str, str], Crumbs] = field(
-        default=lambda site, key, title, path: [HOME, (title, path)]
+        default=lambda site, key, title, path: [_home(), (title, path)]
     )
     #: True for a page served at any address (404): its links start at the site's base_url.
     anywhere: bool = False
@@ -65,9 +65,9 @@ def each(objects: Callable[[Site], Iterable[Any]], title: str) -> Callable[[Site
     return lambda site: [Listed((o.id,), getattr(o, title), o.path) for o in objects(site)]
 
 
-def one(title: str) -> Callable[[Site], Iterable[Listed]]:
-    """The pages function of a kind that has a single page."""
-    return lambda site: [Listed((), title)]
+def one(title: str | Callable[[], str]) -> Callable[[Site], Iterable[Listed]]:
+    """The pages function of a kind that has a single page, titled by text or by later()."""
+    return lambda site: [Listed((), title if isinstance(title, str) else title())]
 
 
 def _matrix_path(key: Key) -> str:
@@ -100,7 +100,7 @@ def _home_view(site: Site, key: Key) -> dict[str, Any]:
 
 
 def _matrix_pages(site: Site) -> Iterable[Listed]:
-    yield Listed((), LADDER_TITLE)
+    yield Listed((), text("title.ladder"))
     if len(site.tracks) > 1:
         for track in site.tracks:
             yield Listed((track.id,), track.name, track.path)
@@ -117,8 +117,8 @@ def _matrix_view(site: Site, key: Key) -> dict[str, Any]:
 
 
 def _matrix_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
-    whole = (LADDER_TITLE, _matrix_path(()))
-    return [HOME, whole, (title, path)] if key else [HOME, whole]
+    whole = (text("title.ladder"), _matrix_path(()))
+    return [_home(), whole, (title, path)] if key else [_home(), whole]
 
 
 def _level_view(site: Site, key: Key) -> dict[str, Any]:
@@ -136,7 +136,7 @@ def _competency_view(site: Site, key: Key) -> dict[str, Any]:
 
 
 def _in_ladder(site: Site, key: Key, title: str, path: str) -> Crumbs:
-    return [HOME, (LADDER_TITLE, _matrix_path(())), (title, path)]
+    return [_home(), (text("title.ladder"), _matrix_path(())), (title, path)]
 
 
 def _plan_title(site: Site, key: Key) -> str:
@@ -177,11 +177,11 @@ def _plan_view(site: Site, key: Key) -> dict[str, Any]:
 
 def _plan_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
     if not key:
-        return [HOME, (title, path)]
+        return [_home(), (title, path)]
     level = site.level(key[0])
     return [
-        HOME,
-        (LADDER_TITLE, _matrix_path(())),
+        _home(),
+        (text("title.ladder"), _matrix_path(())),
         (level.title, LEVEL.path((level.id,))),
         (text("title.plan_crumb"), path),
     ]
@@ -198,7 +198,7 @@ def _compare_view(site: Site, key: Key) -> dict[str, Any]:
 
 
 def _compare_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
-    return [HOME, (COMPARE_TITLE, COMPARE_INDEX.path(())), (title, path)]
+    return [_home(), (text("title.compare"), COMPARE_INDEX.path(())), (title, path)]
 
 
 def _resources_view(site: Site, key: Key) -> dict[str, Any]:
@@ -266,7 +266,7 @@ COMPETENCY = _in_the_ladder(
 COMPARE_INDEX = PageKind(
     "compare-index",
     pattern("compare/index.html"),
-    one(COMPARE_TITLE),
+    one(later("title.compare")),
     "compare_index.html",
     lambda site, key: {"a": None, "b": None, "levels": site.levels},
     sections=frozenset({"main", "picker"}),
@@ -327,7 +327,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "resources",
         pattern("resources/index.html"),
-        one(text("title.resources")),
+        one(later("title.resources")),
         "resources.html",
         _resources_view,
         sections=frozenset({"main", "filters"}),
@@ -350,7 +350,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind(
         "404",
         pattern("404.html"),
-        one(text("title.not_found")),
+        one(later("title.not_found")),
         "404.html",
         crumbs=lambda site, key, title, path: [],
         anywhere=True,

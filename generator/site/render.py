@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content.model import Expectation, Markdown, Site
-from generator.site import colors, strings
+from generator.site import colors, i18n, strings
 from generator.site.kinds import KINDS, PageKind, kind_table, url_for
 from generator.site.links import page_anchors, reserved_ids, source_targets
 from generator.site.markdown import Linker, relative_url, render
@@ -62,8 +62,11 @@ class Renderer:
         assets: frozenset[str],
         static_files: tuple[str, ...],
         kinds: Sequence[PageKind] = KINDS,
+        catalogue: i18n.Catalogue = strings.ENGLISH,
     ):
         self.site = site
+        #: The interface strings every page of this renderer speaks.
+        self.catalogue = catalogue
         self.env = env
         self.specs = specs
         self.assets = assets
@@ -76,12 +79,18 @@ class Renderer:
         # (Markdown without headings is the same whatever ids the page reserves: key None.)
         self.shared: dict[tuple[Markdown, bool, frozenset[str] | None], Markup] = {}
         self.theme_css = colors.css_variables(site.config.colors)
-        self.nav = navigation(site, url_for)
+        with i18n.speaking(catalogue):
+            self.nav = navigation(site, url_for)
         #: Output path → the content files its template read straight from the site.
         self.read: dict[str, frozenset[str]] = {}
 
     def render(self, spec: PageSpec) -> bytes:
-        """The page's bytes: its kind's template (or export) given its kind's view."""
+        """The page's bytes: its kind's template (or export) given its kind's view, in the
+        renderer's language."""
+        with i18n.speaking(self.catalogue):
+            return self._render(spec)
+
+    def _render(self, spec: PageSpec) -> bytes:
         kind = self.kinds[spec.kind]
         view = kind.view(self.site, spec.key)
         if kind.export is not None:
@@ -192,6 +201,8 @@ class Renderer:
             "logo": ("assets/" + config.logo.removeprefix("assets/")) if config.logo else "",
             "statements": expectation_statements,
             "t": strings.markup,
+            "language": self.catalogue.language,
+            "direction": self.catalogue.direction,
             "script_strings": strings.script_strings(),
             "crumbs": kind.crumbs(self.site, spec.key, spec.title, spec.path),
         }

@@ -1,18 +1,21 @@
 """Every piece of text the theme shows, in one table, and the wording that adapts to a site.
 
-Templates and scripts read their words from STRINGS (templates through ``t(key, **values)``,
-scripts through the ``js.`` keys a page hands them), so that translating the interface is
-translating this table. Wording that depends on the site — how many tracks it has, whether
+Templates and scripts read their words from the page's catalogue (templates through
+``t(key, **values)``, scripts through the ``js.`` keys a page hands them): this English table
+says which keys there are, and generator/data/strings/<language>.yml translates it
+(catalogues.py; plural strings are key.one, key.other and CLDR's other forms). Wording that depends on the site — how many tracks it has, whether
 it has resources — is decided by the functions below, never by a template, and no string
 puts an article before a title ("a Engineer"): titles stand where no article is needed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from generator.site import i18n
 
 _EN: dict[str, str] = {
     # Page titles and navigation
@@ -135,8 +138,8 @@ _EN: dict[str, str] = {
     "compare.new": "New at {level}",
     "compare.dropped": "No longer expected at {level}",
     "compare.unchanged": "Unchanged",
-    "compare.unchanged_summary": "{n} competencies the same at both levels",
-    "compare.unchanged_summary_one": "1 competency the same at both levels",
+    "compare.unchanged_summary.one": "1 competency the same at both levels",
+    "compare.unchanged_summary.other": "{n} competencies the same at both levels",
     "compare.neither": "Defined at neither level: {names}.",
     "compare.nothing": "No expectations are written for either level yet.",
     "diff.added": "added:",
@@ -252,8 +255,8 @@ _EN: dict[str, str] = {
     "notfound.ladder": "See the whole ladder",
     # Scripts (handed to site.js and worksheet.js)
     "js.pick_two": "Choose two different levels.",
-    "js.shown_one": "1 resource shown.",
-    "js.shown_other": "{n} resources shown.",
+    "js.shown.one": "1 resource shown.",
+    "js.shown.other": "{n} resources shown.",
     "js.restored": "Restored what you wrote earlier. Entries are kept in this browser only.",
     "js.unreadable": "Your saved entries could not be read, so the worksheet starts empty.",
     "js.no_storage": "This browser does not allow saving here: download your plan to keep it.",
@@ -268,29 +271,62 @@ _EN: dict[str, str] = {
     "js.changed_in": "Version {name}",
 }
 
-#: The theme's text, by key (English; a later version adds a table per language).
+#: The theme's text in English, by key: the source of truth for which keys there are.
 STRINGS: Mapping[str, str] = MappingProxyType(_EN)
+
+#: English, the catalogue every page speaks unless a site's language says otherwise.
+ENGLISH = i18n.Catalogue("en", STRINGS)
+
+
+def speaking_now() -> i18n.Catalogue:
+    """The catalogue of the page being rendered (English outside any)."""
+    return i18n.active() or ENGLISH
 
 
 def text(key: str, **values: object) -> str:
-    """The string for key with its {placeholders} filled in (a KeyError names a missing key)."""
-    return STRINGS[key].format(**values) if values else STRINGS[key]
+    """The string for key in the page's language, its {placeholders} filled in (a KeyError
+    names a missing key)."""
+    return i18n.fill(speaking_now()[key], values)
 
 
 def markup(key: str, **values: object) -> Markup:
     """The string for key as HTML, for templates: values are escaped unless they are HTML
     already (a link a template made), so a title never turns into markup."""
-    return Markup(escape(STRINGS[key])).format(**values)
+    return i18n.fill_markup(speaking_now()[key], values)
+
+
+def later(key: str) -> Callable[[], str]:
+    """The string for key, looked up when called: for a title fixed at import, so that it is
+    in the language of the page that lists it."""
+    return lambda: text(key)
+
+
+def plural_key(key: str, n: int) -> str:
+    """The key of the form of a plural string that n takes in the page's language: key.one,
+    key.few … (CLDR's categories), key.other when the language has no string of that form."""
+    catalogue = speaking_now()
+    form = f"{key}.{i18n.plural_category(catalogue.language, n)}"
+    if catalogue.has_own(form) or (form in STRINGS and not catalogue.has_own(f"{key}.other")):
+        return form
+    return f"{key}.other"
+
+
+def plural(key: str, n: int, **values: object) -> str:
+    """A plural string in the form n takes, with n and the values filled in."""
+    return text(plural_key(key, n), n=n, **values)
 
 
 def count(noun: str, n: int) -> str:
     """'1 level', '3 levels': a number with its noun, in the form the number needs."""
-    return text(f"count.{noun}.{'one' if n == 1 else 'other'}", n=n)
+    return plural(f"count.{noun}", n)
 
 
 def script_strings() -> dict[str, str]:
-    """The strings the theme's scripts show, keyed without their ``js.`` prefix."""
-    return {k[3:]: v for k, v in STRINGS.items() if k.startswith("js.")}
+    """The strings the theme's scripts show in the page's language, keyed without their
+    ``js.`` prefix (plural strings as name.one, name.other …, which the script chooses
+    between with the browser's Intl.PluralRules)."""
+    catalogue = speaking_now()
+    return {k[3:]: catalogue[k] for k in sorted(catalogue.keys()) if k.startswith("js.")}
 
 
 def join_names(names: list[str]) -> str:

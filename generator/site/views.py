@@ -27,7 +27,7 @@ from generator.site.changelog import ChangedMark, changed_marks
 from generator.site.diffs import CHANGED, NEW, REMOVED, SAME, StatementChange, statement_changes
 from generator.site.ladder import MatrixGroup, matrix
 from generator.site.recommend import Recommendations
-from generator.site.strings import count, join_names, text
+from generator.site.strings import count, join_names, plural, text
 from generator.site.worksheets import (
     WorksheetView,
     level_below,
@@ -197,7 +197,7 @@ class CompareView:
     def unchanged_summary(self) -> str:
         """How many competencies are the same at both levels, as a sentence."""
         n = len(self.group(SAME))
-        return text("compare.unchanged_summary_one" if n == 1 else "compare.unchanged_summary", n=n)
+        return plural("compare.unchanged_summary", n)
 
     @property
     def neither(self) -> str:

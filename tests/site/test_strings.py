@@ -3,7 +3,7 @@ a title, counts and lists in words, and the strings handed to the scripts."""
 
 from __future__ import annotations
 
-from generator.site import strings
+from generator.site import i18n, strings
 from tests.conftest import REPO
 
 # Wording: every string in one table, none that puts an article before a title.
@@ -36,5 +36,31 @@ def test_counts_and_lists_in_words():
 
 def test_the_scripts_get_their_strings_without_the_prefix():
     words = strings.script_strings()
-    assert words["shown_other"] == "{n} resources shown."
+    assert words["shown.other"] == "{n} resources shown."
     assert all(not k.startswith("js.") for k in words)
+
+
+def test_text_speaks_the_active_catalogue_and_falls_back_to_english():
+    german = i18n.Catalogue("de", {"nav.ladder": "Karriereleiter"}, strings.STRINGS)
+    with i18n.speaking(german):
+        assert strings.text("nav.ladder") == "Karriereleiter"
+        assert strings.text("nav.compare") == "Compare"  # not translated: English
+    assert strings.text("nav.ladder") == "Ladder"  # the block ended
+
+
+def test_plural_strings_take_the_form_the_language_gives_the_number():
+    arabic = i18n.Catalogue(
+        "ar",
+        {
+            "count.levels.one": "مستوى واحد",
+            "count.levels.few": "{n} مستويات",
+            "count.levels.other": "{n} مستوى",
+        },
+        strings.STRINGS,
+    )
+    with i18n.speaking(arabic):
+        assert strings.count("levels", 1) == "مستوى واحد"
+        assert strings.count("levels", 4) == "4 مستويات"
+        # 'many' (11) is not written: the language's .other stands in, never English's
+        assert strings.count("levels", 11) == "11 مستوى"
+    assert strings.count("levels", 4) == "4 levels"

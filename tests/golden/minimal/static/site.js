@@ -1,5 +1,5 @@
 /* Ladderpress default theme: small enhancements. Every page works without this file.
-   Its words come from the page (<script id="lp-strings">), made from the theme's table. */
+   Its words come from the page (<script id="lp-strings">): the page's language's catalogue. */
 (function () {
   "use strict";
 
@@ -15,6 +15,13 @@
       text = text.replace("{" + name + "}", values[name]);
     });
     return text;
+  };
+  /* A plural string in the form the page's language gives n (name.one, name.few …). */
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
+  var sayCount = function (key, n) {
+    var form = plurals ? plurals.select(n) : n === 1 ? "one" : "other";
+    var values = { n: n.toLocaleString(document.documentElement.lang) };
+    return words[key + "." + form] !== undefined ? say(key + "." + form, values) : say(key + ".other", values);
   };
 
   /* Header: an open "More" or menu closes on Escape, or on a click elsewhere. */
@@ -97,7 +104,7 @@
         group.hidden = group.querySelectorAll(".resource:not([hidden])").length === 0;
       });
       var total = ids.size;
-      count.textContent = total === 1 ? say("shown_one") : say("shown_other", { n: total });
+      count.textContent = sayCount("shown", total);
     };
 
     var query = new URLSearchParams(window.location.search);
