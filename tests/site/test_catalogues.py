@@ -67,7 +67,9 @@ def test_check_warns_about_dropped_values_and_refuses_invented_ones(site):
         ),
     )
     found = {
-        (d.mark.line, d.severity, d.code): d.message for d in catalogues.check_catalogues(site)
+        (d.mark.line, d.severity, d.code): d.message
+        for d in catalogues.check_catalogues(site)
+        if d.code != "missing-strings"  # strings added since the catalogue was written
     }
     assert found == {
         (1, WARNING, "string-values"): "'level.compare_with' leaves out {level}, which the "
