@@ -103,7 +103,10 @@ def write(out: Path, levels: int, competencies: int, resources: int, seed: int =
             f"- title: Resource {r}\n  kind: {kinds[r % len(kinds)]}\n  url: https://example.com/{r}\n"
             f"  competencies: [{comps}]\n  levels: [{lvls}]\n  note: {sentence(rng)}\n"
         )
-    (out / "content/resources/all.yml").write_text("".join(items))
+    # Content files are limited to 64 KiB: a hundred resources to a file.
+    for start in range(0, len(items), 100):
+        part = "".join(items[start : start + 100])
+        (out / f"content/resources/r-{start // 100:03d}.yml").write_text(part)
 
 
 def main() -> None:

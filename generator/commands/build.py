@@ -79,6 +79,7 @@ def prepare(
         frozenset(checked.assets),
         tuple(static),
         catalogue=catalogue,
+        rendered=checked.markdown,
     )
     return Prepared(site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()))
 

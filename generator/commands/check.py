@@ -3,11 +3,12 @@ that reads a site starts (`check` itself adds rendering: build.py's check_pages)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.lint import hidden_characters, ladder_shape, leftovers
-from generator.content.model import Site
+from generator.content.model import Markdown, Site
 from generator.content.sources import Sources, load
 from generator.content.validate import validate
 from generator.errors import ERROR, Diagnostic
@@ -23,6 +24,8 @@ class Checked:
     diagnostics: list[Diagnostic]
     files: int
     assets: tuple[str, ...] = ()
+    #: The HTML of each fragment that every page shows alike, rendered by the link check.
+    markdown: Mapping[Markdown, str] = field(default_factory=dict)
 
 
 def check_site(root: Path) -> Checked:
@@ -34,11 +37,12 @@ def check_site(root: Path) -> Checked:
     report.extend(validation)
     report.items.extend(hidden_characters(sources))
     assets = tuple(sources.assets)
+    rendered: dict[Markdown, str] = {}
     if site is not None:
         # Links are checked even when other files have errors; a link to a file that has
         # errors of its own is not reported again.
         report.items.extend(page_id_clashes(site, sources))
-        links = check_links(site, frozenset(assets), _fallback_targets(sources))
+        links = check_links(site, frozenset(assets), _fallback_targets(sources), rendered)
         if "markdown" in site.config.unknown:  # whether raw HTML is allowed is unknown
             links = [d for d in links if d.code != "raw-html"]
         report.items.extend(links)
@@ -57,7 +61,7 @@ def check_site(root: Path) -> Checked:
     diagnostics = report.sorted()
     if any(d.severity == ERROR for d in diagnostics):
         site = None
-    return Checked(site, diagnostics, files, assets)
+    return Checked(site, diagnostics, files, assets, rendered)
 
 
 #: What no content/ folder makes validate say too: the ladder is empty.

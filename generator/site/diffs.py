@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from generator.content.model import Expectation, Markdown
 from generator.content.wording import ADDED, REMOVED, SAME, aligned
@@ -47,19 +48,40 @@ class StatementChange:
 
 def words(source: str) -> list[str]:
     """The words of a statement's Markdown, marked-up spans kept whole."""
-    return _WORD.findall(source)
+    return list(_words(source))
+
+
+@lru_cache(maxsize=65536)
+def _words(source: str) -> tuple[str, ...]:
+    """words, found once for a statement that many comparisons show."""
+    return tuple(_WORD.findall(source))
 
 
 def similarity(old: str, new: str) -> float:
     """How alike two texts are, from 0 to 1, by their words."""
-    return SequenceMatcher(None, words(old), words(new), autojunk=False).ratio()
+    return SequenceMatcher(None, _words(old), _words(new), autojunk=False).ratio()
+
+
+def _most_similar(candidates: dict[int, Markdown], new: str) -> tuple[float, int]:
+    """(similarity, index) of the candidate most like new (the last of equals), or of none
+    when none reaches PAIRING: each scored only where the cheap upper bounds of its
+    similarity could still make it the one, against a matcher built for new once."""
+    matcher = SequenceMatcher(None, (), _words(new), autojunk=False)
+    best = (0.0, -1)
+    for index, statement in candidates.items():
+        matcher.set_seq1(_words(statement.source))
+        bound = max(best[0], PAIRING)
+        if matcher.real_quick_ratio() < bound or matcher.quick_ratio() < bound:
+            continue
+        best = max(best, (matcher.ratio(), index))
+    return best
 
 
 def word_diff(old: Markdown, new: Markdown) -> tuple[Segment, ...]:
     """The words of new against old: runs kept, removed (old's) and added (new's), in order."""
     return tuple(
         Segment(kind, Markdown(" ".join(found), origin.path, origin.line))
-        for kind, found in aligned(words(old.source), words(new.source))
+        for kind, found in aligned(_words(old.source), _words(new.source))
         for origin in [old if kind == REMOVED else new]
     )
 
@@ -88,8 +110,7 @@ def statement_changes(
             found.append(StatementChange(NEW, statement, (Segment(ADDED, statement),)))
             pending.append((index, statement))
     for index, statement in pending:
-        scored = [(similarity(s.source, statement.source), i) for i, s in left.items()]
-        best = max(scored, default=(0.0, -1))
+        best = _most_similar(left, statement.source)
         if best[0] >= PAIRING:
             origin = left.pop(best[1])
             found[index] = StatementChange(CHANGED, statement, word_diff(origin, statement))

@@ -130,12 +130,17 @@ def reserved_ids(
 
 
 def check_links(
-    site: Site, assets: frozenset[str], fallback: dict[str, str] | None = None
+    site: Site,
+    assets: frozenset[str],
+    fallback: dict[str, str] | None = None,
+    keep: dict[Markdown, str] | None = None,
 ) -> list[Diagnostic]:
     """Every link and image in every piece of Markdown, resolved once; problems positioned.
 
     ``fallback`` gives page paths for content files the site could not take in (they have
-    errors of their own): links to them are accepted, anchors unchecked."""
+    errors of their own): links to them are accepted, anchors unchecked. ``keep`` is given
+    the HTML of each fragment that every page shows alike (no link relative to its page, no
+    heading), so that rendering the pages need not render it again."""
     targets = source_targets(site)
     anchors = page_anchors(site)
     targets = {**(fallback or {}), **targets}
@@ -145,7 +150,10 @@ def check_links(
             problems.extend(_raw_html_warnings(fragment))
         page = targets.get(fragment.path, url_for("home"))
         linker = Linker(fragment.path, page, targets, anchors, assets, site.config.directory_urls)
-        for p in render(fragment, linker, html=site.config.markdown_html).problems:
+        rendered = render(fragment, linker, html=site.config.markdown_html)
+        if keep is not None and not (rendered.page_specific or rendered.headings):
+            keep[fragment] = rendered.html
+        for p in rendered.problems:
             problems.append(
                 Diagnostic(Mark(fragment.path, p.line, p.col), ERROR, "bad-link", p.message, p.hint)
             )

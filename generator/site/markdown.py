@@ -127,11 +127,24 @@ def _known(ids: frozenset[str]) -> str:
 
 def relative_url(page: str, target: str, directory_urls: bool = True) -> str:
     """A URL from one output file to another, relative so the site works under any path."""
-    start = posixpath.dirname(page)
-    rel = posixpath.relpath(target, start or ".")
+    start = page.rpartition("/")[0]
+    if target and _plain(start) and _plain(target):
+        # What posixpath.relpath gives, from the common folders, without its abspath calls.
+        folders, parts = start.split("/") if start else [], target.split("/")
+        common = 0
+        while common < min(len(folders), len(parts)) and folders[common] == parts[common]:
+            common += 1
+        rel = "/".join([".."] * (len(folders) - common) + parts[common:]) or "."
+    else:
+        rel = posixpath.relpath(target, start or ".")
     if directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
         rel = rel[: -len("index.html")] or "./"
     return rel
+
+
+def _plain(path: str) -> bool:
+    """True for a relative path that is already normal (no empty, "." or ".." folder), or ""."""
+    return not path or not {"", ".", ".."} & set(path.split("/"))
 
 
 def unique_id(base: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
@@ -369,9 +382,7 @@ def _render(
     _link(tokens, env)
     md = parser(html)
     out = md.renderer.render(tokens, md.options, {})
-    return Rendered(
-        out, tuple(env.problems), tuple(env.headings), env.relative, tuple(env.outline)
-    )
+    return Rendered(out, tuple(env.problems), tuple(env.headings), env.relative, tuple(env.outline))
 
 
 def raw_html(fragment: Markdown) -> list[tuple[int, int]]:

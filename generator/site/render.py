@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.content.model import Expectation, Markdown, Site
 from generator.site import colors, i18n, strings
-from generator.site.kinds import KINDS, PageKind, kind_table, url_for
+from generator.site.kinds import KINDS, Key, PageKind, kind_table, url_for
 from generator.site.links import page_anchors, reserved_ids, source_targets
 from generator.site.markdown import Linker, relative_url, render
 from generator.site.navigation import navigation
@@ -51,6 +51,16 @@ class Watched:
         return noted
 
 
+class _PageState:
+    """What one page's rendering has done so far: whether it showed anything that only
+    this page shows (see Renderer.once_function)."""
+
+    __slots__ = ("specific",)
+
+    def __init__(self) -> None:
+        self.specific = False
+
+
 class Renderer:
     """Renders pages of one site with one theme; Markdown is rendered once per page folder."""
 
@@ -63,6 +73,7 @@ class Renderer:
         static_files: tuple[str, ...],
         kinds: Sequence[PageKind] = KINDS,
         catalogue: i18n.Catalogue = strings.ENGLISH,
+        rendered: Mapping[Markdown, str] | None = None,
     ):
         self.site = site
         #: The interface strings every page of this renderer speaks.
@@ -77,7 +88,14 @@ class Renderer:
         # Rendered Markdown: by page folder when it holds relative links, else shared by all pages.
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
         # (Markdown without headings is the same whatever ids the page reserves: key None.)
-        self.shared: dict[tuple[Markdown, bool, frozenset[str] | None], Markup] = {}
+        self.shared: dict[tuple[Markdown, bool, frozenset[str] | None], Markup] = {
+            (fragment, False, None): Markup(html) for fragment, html in (rendered or {}).items()
+        }
+        #: A macro's output by macro and arguments, where nothing in it depended on the page
+        #: (see once): an expectation shown on hundreds of comparison pages is rendered once.
+        self.macros: dict[tuple[Any, ...], Markup] = {}
+        #: The output path of the page of a kind and key, as url_for finds it.
+        self.paths: dict[tuple[str, Key], str] = {}
         self.theme_css = colors.css_variables(site.config.colors)
         with i18n.speaking(catalogue):
             self.nav = navigation(site, url_for)
@@ -106,8 +124,21 @@ class Renderer:
 
     # -- helpers handed to templates --------------------------------------
 
-    def url_function(self, spec: PageSpec, kind: PageKind) -> Callable[[str], str]:
+    def url_function(
+        self, spec: PageSpec, kind: PageKind, state: _PageState | None = None
+    ) -> Callable[[str], str]:
         """url(path): the link from this page to an output file."""
+        link = self._url_function(spec, kind)
+        if state is None:
+            return link
+
+        def url(target: str) -> str:
+            state.specific = True
+            return link(target)
+
+        return url
+
+    def _url_function(self, spec: PageSpec, kind: PageKind) -> Callable[[str], str]:
         if kind.anywhere:
             # A host serves 404.html at any path, so its links start at the path of the site's
             # base URL: only its path, so that no link or asset can point to another host.
@@ -123,10 +154,14 @@ class Renderer:
 
     def url_for_function(self, url: Callable[[str], str]) -> Callable[..., str]:
         """url_for(kind, *key): the link from this page to the page of a kind with a key."""
+        paths = self.paths
 
         def url_for(kind: str, *key: str) -> str:
-            entry = self.kinds[kind]
-            return url(entry.path(entry.canonical(self.site, key)))
+            path = paths.get((kind, key))
+            if path is None:
+                entry = self.kinds[kind]
+                path = paths[(kind, key)] = entry.path(entry.canonical(self.site, key))
+            return url(path)
 
         return url_for
 
@@ -136,20 +171,26 @@ class Renderer:
         return lambda kind, *placeholders: url(self.kinds[kind].path(placeholders))
 
     def markdown_functions(
-        self, spec: PageSpec
+        self, spec: PageSpec, state: _PageState
     ) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
         """md(fragment) and md_inline(fragment): Markdown rendered for this page."""
         page_dir = posixpath.dirname(spec.path)
         page_ids = reserved_ids(self.site, spec.kind, spec.key, self.kinds)
 
         def convert(fragment: Markdown | None, inline: bool) -> Markup:
-            if fragment is None or not fragment:
+            if fragment is None:
+                return Markup("")
+            found = self.shared.get((fragment, inline, None))
+            if found is not None:
+                return found
+            if not fragment:
                 return Markup("")
             reserved = frozenset() if inline else page_ids
             key = (fragment, page_dir, inline)
-            for shared_key in ((fragment, inline, None), (fragment, inline, reserved)):
-                if shared_key in self.shared:
-                    return self.shared[shared_key]
+            if (fragment, inline, reserved) in self.shared:
+                state.specific = True  # its headings' ids are this page's
+                return self.shared[(fragment, inline, reserved)]
+            previously, state.specific = state.specific, True  # unless the same on every page
             if key not in self.cache:
                 linker = Linker(
                     fragment.path,
@@ -168,6 +209,7 @@ class Renderer:
                 )
                 if not result.page_specific:
                     ids = reserved if result.headings else None
+                    state.specific = previously or ids is not None
                     self.shared[(fragment, inline, ids)] = Markup(result.html)
                     return self.shared[(fragment, inline, ids)]
                 self.cache[key] = Markup(result.html)
@@ -175,10 +217,34 @@ class Renderer:
 
         return (lambda f: convert(f, False)), (lambda f: convert(f, True))
 
+    def once_function(self, state: _PageState) -> Callable[..., Markup]:
+        """once(macro, *args): the macro called with args, its output reused by every later
+        page that asks for the same, unless the page showed in it (a link made relative to
+        the page, Markdown with the page's heading ids). For macros whose output depends
+        only on their arguments, md and url; what they read of the site is not noted."""
+
+        def once(macro: Any, *args: Any) -> Markup:
+            try:
+                key = (getattr(macro, "_func", macro).__code__, args)
+                found = self.macros.get(key)
+            except (AttributeError, TypeError):  # not a macro, or arguments not hashable
+                return Markup(macro(*args))
+            if found is not None:
+                return found
+            outer, state.specific = state.specific, False
+            shown = Markup(macro(*args))
+            if not state.specific:
+                self.macros[key] = shown
+            state.specific = outer or state.specific
+            return shown
+
+        return once
+
     def base_context(self, spec: PageSpec, kind: PageKind, noted: set[str]) -> dict[str, Any]:
         """What every template is given, whatever its kind."""
-        url = self.url_function(spec, kind)
-        md, md_inline = self.markdown_functions(spec)
+        state = _PageState()
+        url = self.url_function(spec, kind, state)
+        md, md_inline = self.markdown_functions(spec, state)
         config = self.site.config
         edit = ""
         if config.edit_url and spec.source:
@@ -192,6 +258,7 @@ class Renderer:
             "url_pattern": self.url_pattern_function(url),
             "md": md,
             "md_inline": md_inline,
+            "once": self.once_function(state),
             "nav": self.nav,
             "current_section": spec.path.split("/", 1)[0] if "/" in spec.path else "",
             "several_tracks": len(self.site.tracks) > 1,

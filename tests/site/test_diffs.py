@@ -97,3 +97,27 @@ def test_change_weight():
     assert change_weight(None, expectation("a")) == 1
     assert change_weight(expectation("a"), None) == 0
     assert 0 < change_weight(expectation("a b c d"), expectation("a b c e")) < 0.5
+
+
+def test_the_most_similar_statement_is_the_one_every_score_would_pick():
+    """_most_similar skips candidates by cheap upper bounds of their score; it must pick
+    what scoring every candidate would (the last of equals), or none below PAIRING."""
+    import random
+
+    from generator.content.model import Markdown
+    from generator.site.diffs import PAIRING, _most_similar, similarity
+
+    rng = random.Random(3)
+    vocabulary = ["a", "b", "c", "d", "e", "f", "g", "h"]
+    for _ in range(300):
+        texts = [
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 8))) for _ in range(5)
+        ]
+        new = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 8)))
+        candidates = {i: Markdown(t, "x.md", 1) for i, t in enumerate(texts) if i != 2}
+        scored = max((similarity(s.source, new), i) for i, s in candidates.items())
+        found = _most_similar(candidates, new)
+        if scored[0] >= PAIRING:
+            assert found == scored
+        else:
+            assert found[0] < PAIRING

@@ -244,3 +244,22 @@ def test_a_free_page_may_not_take_an_id_the_sites_own_pages_use(make_site):
         ("content/pages/about.md", 3, 5)
     ]
     assert page_id_clashes(*loaded(SITES / "minimal")) == []
+
+
+def test_check_links_keeps_the_html_every_page_shows_alike(make_site):
+    """Rendering reuses what the link check rendered: only fragments that link nowhere
+    relative to their page and have no heading (whose ids depend on the page)."""
+    site = with_files(
+        make_site,
+        {
+            "content/pages/plain.md": "---\ntitle: P\n---\nJust *text*.\n",
+            "content/pages/linked.md": "---\ntitle: L\n---\n[a](../levels/pm.md)\n",
+            "content/pages/headed.md": "---\ntitle: H\n---\n## Part\n",
+        },
+    )
+    kept: dict = {}
+    check_links(site, frozenset(), keep=kept)
+    by_path = {fragment.path: html for fragment, html in kept.items()}
+    assert by_path["content/pages/plain.md"] == "<p>Just <em>text</em>.</p>\n"
+    assert "content/pages/linked.md" not in by_path
+    assert "content/pages/headed.md" not in by_path

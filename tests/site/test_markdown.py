@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from generator.content.ids import slugify
@@ -172,6 +174,39 @@ def test_heading_ids_avoid_reserved_and_repeat():
 )
 def test_relative_urls(page, target, directory_urls, expected):
     assert relative_url(page, target, directory_urls) == expected
+
+
+OUTPUT_PATHS = [
+    "index.html",
+    "404.html",
+    "a",
+    "a/index.html",
+    "a/b",
+    "a/b/",
+    "a/b/index.html",
+    "a/bb/index.html",
+    "ab/index.html",
+    "compare/x/y/index.html",
+    "compare/index.html",
+    "static/site.css",
+    "./a.html",
+    "x/../y.html",
+    "a//b.html",
+    "/abs/x.html",
+    "..",
+]
+
+
+@pytest.mark.parametrize("page", OUTPUT_PATHS)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_relative_urls_are_what_relpath_gives(page, directory_urls):
+    """relative_url finds the common folders itself; for any page and target it must give
+    what posixpath.relpath does (then directory URLs drop index.html)."""
+    for target in OUTPUT_PATHS:
+        rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
+        if directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
+            rel = rel[: -len("index.html")] or "./"
+        assert relative_url(page, target, directory_urls) == rel, (page, target)
 
 
 def test_slugify():

@@ -119,6 +119,60 @@ def test_md_renders_links_for_the_page_and_md_inline_without_a_paragraph(make_si
     assert deep == '<p><a href="../../about/">about</a></p>\n|<a href="../../about/">about</a>\n'
 
 
+ONCE = (
+    "{% macro cell(x) %}[{{ md(x) }}{{ calls.append(x) or '' }}]{% endmacro %}"
+    "{{ once(cell, site.level('pm').body) }}"
+)
+
+
+def test_once_reuses_a_macros_output_on_every_page_that_asks_for_the_same(make_site):
+    sources, _ = load(make_site({"content/levels/pm.md": "---\ntitle: PM\nrank: 1\n---\nPlain.\n"}))
+    site, _ = validate(sources)
+    assert site is not None
+    calls: list[Any] = []
+    r = renderer(site, ONCE)
+    r.env.globals["calls"] = calls
+    first = r.render(PageSpec("probe.html", "probe", ("a",), "Probe")).decode()
+    second = r.render(PageSpec("probe/a/index.html", "probe", ("a",), "Probe")).decode()
+    assert first == second == "[<p>Plain.</p>\n]"
+    assert len(calls) == 1  # the macro ran for the first page only
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        ONCE,  # the Markdown links relative to the page
+        "{% macro cell(x) %}{{ url('index.html') }}{{ calls.append(x) or '' }}{% endmacro %}"
+        "{{ once(cell, 1) }}",
+    ],
+)
+def test_once_renders_anew_what_depends_on_the_page(make_site, template):
+    sources, _ = load(
+        make_site(
+            {"content/levels/pm.md": "---\ntitle: PM\nrank: 1\n---\n[about](../pages/about.md)\n"}
+        )
+    )
+    site, _ = validate(sources)
+    assert site is not None
+    calls: list[Any] = []
+    r = renderer(site, template)
+    r.env.globals["calls"] = calls
+    shallow = r.render(PageSpec("probe.html", "probe", ("a",), "Probe")).decode()
+    deep = r.render(PageSpec("probe/a/index.html", "probe", ("a",), "Probe")).decode()
+    assert shallow != deep and "../../" in deep
+    assert len(calls) == 2
+
+
+def test_md_starts_from_what_the_link_check_rendered(site):
+    fragment = site.level("pm").body
+    r = renderer(site, "{{ md(site.level('pm').body) }}", rendered={fragment: "<p>kept</p>"})
+    assert probe_with(r) == "<p>kept</p>"
+
+
+def probe_with(r: Renderer) -> str:
+    return r.render(PageSpec("probe/a/index.html", "probe", ("a",), "Probe")).decode()
+
+
 def test_md_of_nothing_is_empty_markup(site):
     assert probe(site, "[{{ md(none) }}][{{ md_inline(none) }}]") == "[][]"
 
