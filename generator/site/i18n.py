@@ -21,6 +21,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.content.invisible import isolate
+
 #: CLDR's plural categories, in the order a catalogue lists them.
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
@@ -77,12 +79,21 @@ def speaking(catalogue: Catalogue) -> Iterator[Catalogue]:
 
 def fill(template: str, values: Mapping[str, object]) -> str:
     """A string with its {placeholders} filled in (plain text)."""
-    return template.format(**values) if values else template
+    return template.format(**isolated(values)) if values else template
 
 
 def fill_markup(template: str, values: Mapping[str, object]) -> Markup:
     """A string as HTML with its {placeholders} filled in, values escaped unless HTML already."""
-    return Markup(escape(template)).format(**values)
+    return Markup(escape(template)).format(**isolated(values))
+
+
+def isolated(values: Mapping[str, object]) -> dict[str, object]:
+    """Each plain-text value in its own bidi isolate, so a direction control in a title
+    reorders only that title, never the rest of the sentence it is placed in."""
+    return {
+        k: isolate(v) if isinstance(v, str) and not isinstance(v, Markup) else v
+        for k, v in values.items()
+    }
 
 
 def placeholders(template: str) -> frozenset[str] | None:

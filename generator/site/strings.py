@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from markupsafe import Markup
 
+from generator.content.invisible import isolate
 from generator.site import i18n
 
 _EN: dict[str, str] = {
@@ -332,6 +333,7 @@ def script_strings() -> dict[str, str]:
 def join_names(names: list[str]) -> str:
     """Names in a sentence: 'A', 'A and B', 'A, B and C'."""
     last = text("list.and")
+    names = [isolate(name) for name in names]
     if len(names) <= 2:
         return last.join(names)
     return text("list.comma").join(names[:-1]) + last + names[-1]

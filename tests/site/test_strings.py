@@ -3,6 +3,8 @@ a title, counts and lists in words, and the strings handed to the scripts."""
 
 from __future__ import annotations
 
+import pytest
+
 from generator.site import i18n, strings
 from tests.conftest import REPO
 
@@ -64,3 +66,27 @@ def test_plural_strings_take_the_form_the_language_gives_the_number():
         # 'many' (11) is not written: the language's .other stands in, never English's
         assert strings.count("levels", 11) == "11 مستوى"
     assert strings.count("levels", 4) == "4 levels"
+
+
+RLO, PDF, FSI, PDI = "\u202e", "\u202c", "\u2068", "\u2069"
+
+
+@pytest.mark.parametrize(
+    "render",
+    [
+        lambda title: strings.text("title.compare_pair", a=title, b="Senior PM"),
+        lambda title: str(strings.markup("title.compare_pair", a=title, b="Senior PM")),
+        lambda title: strings.join_names([title, "Senior PM"]),
+    ],
+)
+def test_a_direction_control_in_a_title_reorders_only_that_title(render):
+    shown = render(f"PM {RLO}evil")
+    assert f"{FSI}PM {RLO}evil{PDF}{PDI}" in shown
+    # what follows the title lies outside its isolate, so the override cannot reach it
+    assert shown.index("Senior PM") > shown.index(PDI)
+
+
+def test_plain_titles_are_left_as_they_are():
+    assert strings.text("title.compare_pair", a="PM", b="Senior PM") == strings.STRINGS[
+        "title.compare_pair"
+    ].format(a="PM", b="Senior PM")
