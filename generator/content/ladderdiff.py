@@ -203,11 +203,13 @@ class LadderDiff:
         after = [s.source for s in new.statements]
         if not wording.same_words(before, after):
             add("changed", "expectation changed", wording.diff_words(before, after))
+            found[-1] = replace(found[-1], line=_first_new(old.statements, new.statements, line))
             if found[-1].bump != PATCH and self.clarified.covers(level.id, comp.id):
                 found[-1] = replace(found[-1], detail="expectation clarified", bump=MINOR)
         examples = _examples(old.examples, new.examples)
         if examples is not None:
             add("examples", *examples)
+            found[-1] = replace(found[-1], line=_first_new(old.examples, new.examples, line))
         return found
 
     def tracks(self) -> list[Change]:
@@ -314,6 +316,14 @@ def _expectation(site: Site, comp: Competency, level: Level) -> Expectation | No
     if not site.applies(comp, level):
         return None
     return comp.expectations.get(level.id)
+
+
+def _first_new(old: Sequence[Markdown], new: Sequence[Markdown], default: int) -> int:
+    """The line of the first statement (or example) of new that old does not have in the
+    same words, where an annotation of the change goes; default when there is none (only
+    some removed)."""
+    had = {" ".join(m.source.split()) for m in old}
+    return next((m.line for m in new if " ".join(m.source.split()) not in had and m.line), default)
 
 
 def _examples(

@@ -140,6 +140,8 @@ def test_github_annotations_on_the_changed_lines(repo):
         "Writes the strategy for their area, [-grounded-]{+grouned+} in customer evidence. / "
         "Says [-no-]{+no, in writing,+} to work that does not serve it."
     )
+    # An example added is annotated on its own line.
+    assert lines[1].startswith("::notice file=content/competencies/strategy.md,line=13,")
     assert lines[2] == (
         "::notice file=content/levels/director.md,line=1,title=Director of Product (major)::"
         "re-ranked from 4 to 5"

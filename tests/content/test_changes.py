@@ -295,7 +295,8 @@ def test_a_reworded_expectation_shows_its_words(tmp_path):
         WordRun("added", "no, in writing,"),
         WordRun("same", "to work that does not serve it."),
     )
-    assert (change.path, change.line) == ("content/competencies/strategy.md", 7)
+    # Where the statement that changed is (the second), for an annotation on that line.
+    assert (change.path, change.line) == ("content/competencies/strategy.md", 8)
     assert change.title == "Senior Product Manager · Product strategy"
     assert headline(change) == "Product strategy: expectation changed"
 

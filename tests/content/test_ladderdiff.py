@@ -218,7 +218,7 @@ def test_changes_say_where_they_are_in_the_newer_version(make_site, old):
         )
     )
     (found,) = LadderDiff(old, new, UNMARKED).levels()
-    assert (found.path, found.line) == ("content/competencies/strategy.md", 7)
+    assert (found.path, found.line) == ("content/competencies/strategy.md", 8)  # "Says yes"
     assert (found.group, found.label, found.title) == (
         "Senior Product Manager",
         "Product strategy",
