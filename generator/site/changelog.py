@@ -25,36 +25,21 @@ from generator.content.history import (
 )
 from generator.content.ids import id_from
 from generator.content.model import Change, Site, Version, WordRun
+from generator.site.strings import later, text
 
-CHANGES_TITLE = "What changed"
+#: The page's title, looked up in the language of the page that lists it.
+CHANGES_TITLE = later("title.changes")
+#: Why there are no versions to show (History.note), or why a version lists no changes
+#: (Version.note): each note's string in strings.py is `changes.note.<note>`.
+NOTES = (NOT_A_REPOSITORY, NO_GIT, GIT_FAILED, SHALLOW, NO_COMMITS, NO_VERSIONS)
+VERSION_NOTES = (FIRST, UNREADABLE, AFTER_UNREADABLE)
+#: The sizes of a version's changes, each said by `changes.bump.<size>`.
+SIZES = ("major", "minor", "patch")
 
-#: What the page says when it has no versions to show, by History.note.
-NOTES = {
-    NOT_A_REPOSITORY: "This site was not built from a git repository, so there is no history "
-    "of its versions to show.",
-    NO_GIT: "git was not found where this site was built, so the history of its versions "
-    "could not be read.",
-    GIT_FAILED: "The history of this site's versions could not be read from its git repository.",
-    SHALLOW: "This site was built from a shallow clone of its repository, which lacks the "
-    "history of its versions: build it from a full clone (in GitHub Actions, "
-    "fetch-depth: 0).",
-    NO_COMMITS: "The site's repository has no commits yet, so it has no versions.",
-    NO_VERSIONS: "No version has been recorded yet: each commit that sets a new version in "
-    "site.yml starts one.",
-}
-#: What a version says when it lists no changes, by Version.note.
-VERSION_NOTES = {
-    FIRST: "The first version recorded.",
-    UNREADABLE: "The content of this version had errors, so its changes cannot be shown.",
-    AFTER_UNREADABLE: "The version before this one had errors in its content, so what "
-    "changed since cannot be shown.",
-}
-#: What the size of a version's changes means, as the page says it.
-BUMPS = {
-    "major": "More is asked at some levels.",
-    "minor": "Clarifications: nothing more is asked.",
-    "patch": "Corrections of typos.",
-}
+
+def note_text(note: str) -> str:
+    """What the page says for a note of the history or of a version ('' for none)."""
+    return text(f"changes.note.{note.replace('-', '_')}") if note else ""
 
 
 @dataclass(frozen=True)
@@ -116,9 +101,9 @@ def version_view(version: Version) -> VersionView:
             lines.append(ChangeLine(headline(c), c.bump, c.words, "" if found in given else found))
             given.add(found)
         groups.append(ChangeGroup(group.heading, anchor(version.name, group.key), tuple(lines)))
-    note = VERSION_NOTES.get(version.note, "")
+    note = note_text(version.note)
     if not note and not version.changes:
-        note = "Nothing in the framework changed; only the version did."
+        note = text("changes.note.only_the_version")
     return VersionView(
         version.name, version.date, anchor(version.name), version.bump, note, tuple(groups)
     )
@@ -129,8 +114,8 @@ def changes_view(site: Site) -> dict[str, Any]:
     history = site.history
     return {
         "versions": [version_view(v) for v in history.versions],
-        "note": NOTES.get(history.note, ""),
-        "bump_names": BUMPS,
+        "note": note_text(history.note),
+        "bump_names": {size: text(f"changes.bump.{size}") for size in SIZES},
     }
 
 

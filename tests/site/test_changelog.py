@@ -12,7 +12,14 @@ import pytest
 
 from generator.commands.build import prepare, render_pages
 from generator.content import history
-from generator.site.changelog import changed_marks, changed_since, changes_view
+from generator.site.changelog import (
+    NOTES,
+    VERSION_NOTES,
+    changed_marks,
+    changed_since,
+    changes_view,
+    note_text,
+)
 from generator.site.pages import page_inputs
 from generator.site.worksheets import plan_targets
 from tests.conftest import REPO
@@ -148,3 +155,19 @@ def _copy(tmp_path: Path) -> Path:
     shutil.copy(REPO / "site.yml", root / "site.yml")
     shutil.copytree(REPO / "content", root / "content")
     return root
+
+
+@pytest.mark.parametrize("note", [*NOTES, *VERSION_NOTES])
+def test_every_note_has_its_words(note):
+    assert note_text(note).endswith(".") and len(note_text(note)) > 20
+    assert note_text("") == ""
+
+
+def test_the_page_speaks_the_sites_language(tmp_path):
+    """Its title, notes and sizes are the theme's strings, translated like the rest."""
+    root = _copy(tmp_path)
+    site_yml = root / "site.yml"
+    site_yml.write_text(site_yml.read_text().replace("language: en", "language: de"))
+    page = changes_page(root)
+    assert "<h1>Was sich geändert hat</h1>" in page
+    assert "nicht aus einem git-Repository gebaut" in page
