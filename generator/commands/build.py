@@ -15,6 +15,7 @@ from generator.commands.check import Checked, check_site
 from generator.content.history import read_history
 from generator.content.model import Site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
+from generator.site.cache import TemplateCache, site_cache
 from generator.site.catalogues import catalogue_for
 from generator.site.i18n import speaking
 from generator.site.output import check_output, remove_leftovers, write_site
@@ -74,7 +75,7 @@ def prepare(
     _check_unique([s.path for s in specs], list(copies))
     renderer = Renderer(
         site,
-        environment(theme),
+        environment(theme, TemplateCache(site_cache(root))),
         specs,
         frozenset(checked.assets),
         tuple(static),

@@ -101,8 +101,11 @@ def isolated(value: Any) -> Any:
     return value
 
 
-def environment(theme: Theme) -> jinja2.Environment:
-    """Jinja with autoescape, StrictUndefined and isolated text, loading from the theme chain."""
+def environment(
+    theme: Theme, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
+    """Jinja with autoescape, StrictUndefined and isolated text, loading from the theme chain
+    (compiled templates kept in bytecode_cache, when given)."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.PrefixLoader(
@@ -120,5 +123,6 @@ def environment(theme: Theme) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=isolated,
+        bytecode_cache=bytecode_cache,
     )
     return env

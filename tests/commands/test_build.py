@@ -433,3 +433,39 @@ def test_minimal_site_pages(tmp_path):
     assert {p for p in written if p.startswith("static/")} == {
         f"static/{f.relative_to(theme).as_posix()}" for f in theme.rglob("*") if f.is_file()
     }
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_a_build_with_the_cache_warm_or_corrupt_is_byte_identical_to_a_cold_one(
+    tmp_path, monkeypatch
+):
+    """The build cache (.ladderpress-cache/) changes how fast, never what: a warm cache and a
+    cache whose every entry was spoilt give the bytes a build without any cache gives."""
+    import shutil
+
+    from generator.site.cache import CACHE_FOLDER
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    site = tmp_path / "src"
+    shutil.copytree(SITES / "minimal", site)
+    build(site, tmp_path / "cold")
+    entries = [p for p in (site / CACHE_FOLDER).rglob("*") if p.is_file()]
+    assert entries  # the cold build filled the cache
+    build(site, tmp_path / "warm")
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-3] + b"bad")
+    build(site, tmp_path / "spoilt")
+    shutil.rmtree(site / CACHE_FOLDER)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "no-cache-file"))
+    (tmp_path / "no-cache-file").write_text("a file: no key can be kept, so no cache")
+    build(site, tmp_path / "none")
+    assert not (site / CACHE_FOLDER).exists()
+    cold = _tree(tmp_path / "cold")
+    assert _tree(tmp_path / "warm") == cold
+    assert _tree(tmp_path / "spoilt") == cold
+    assert _tree(tmp_path / "none") == cold
