@@ -109,6 +109,8 @@ def test_a_level_page_marks_what_the_latest_version_changed(repo):
     section = page[page.index('id="c-product-strategy"') :]
     assert section.index(link) < section.index('class="expectation-body"')  # beside it
     assert 'class="changed-in"' not in rendered(repo.site, "level", "apm")  # only a typo
+    # Every page's foot names the version, a link to what changed in it and before.
+    assert '· <a href="../../changes/">version 2026.2</a>' in page
 
 
 def test_a_mark_links_to_its_change_on_the_changes_page(repo):
