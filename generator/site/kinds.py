@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.content.model import Site
-from generator.site import exports, ladder, navigation, views, workbook, worksheets
+from generator.site import exports, ladder, navigation, search, views, workbook, worksheets
 from generator.site.changelog import CHANGES_TITLE, changed_since, changes_view
 from generator.site.strings import later, text
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
+View = Callable[[Site, Key], Mapping[str, Any]]
+Export = Callable[[Site, Mapping[str, Any], Sequence[str]], bytes]
+Title = str | Callable[[], str]
 
 
 def _home() -> tuple[str, str]:
@@ -218,14 +221,19 @@ def _page_view(site: Site, key: Key) -> dict[str, Any]:
     return {"content": content, "contents": navigation.contents(content, PAGE_SECTIONS)}
 
 
-def _data(
-    name: str,
-    path: str,
-    export: Callable[[Site, Mapping[str, Any], Sequence[str]], bytes],
-    view: Callable[[Site, Key], Mapping[str, Any]] = lambda site, key: {},
-) -> PageKind:
+def _data(name: str, path: str, export: Export, view: View = lambda site, key: {}) -> PageKind:
     """A kind with one data file, written by export from its view."""
     return PageKind(name, pattern(path), one(path), view=view, export=export)
+
+
+def _single(name: str, title: Title, view: View, ids: Iterable[str] = ()) -> PageKind:
+    """A kind with one page, at `<name>/`, rendered with `<name>.html`."""
+    path, sections = pattern(name + "/index.html"), frozenset({"main", *ids})
+    return PageKind(name, path, one(title), f"{name}.html", view, sections=sections)
+
+
+def _search_index_view(site: Site, key: Key) -> Mapping[str, Any]:
+    return search.index_view(site, PAGE_SECTIONS)
 
 
 def _in_the_ladder(
@@ -324,14 +332,7 @@ KINDS: tuple[PageKind, ...] = (
     ),
     COMPARE_INDEX,
     COMPARE,
-    PageKind(
-        "resources",
-        pattern("resources/index.html"),
-        one(later("title.resources")),
-        "resources.html",
-        _resources_view,
-        sections=frozenset({"main", "filters"}),
-    ),
+    _single("resources", later("title.resources"), _resources_view, {"filters"}),
     PageKind(
         "page",
         pattern("{0}/index.html"),
@@ -340,13 +341,8 @@ KINDS: tuple[PageKind, ...] = (
         _page_view,
         sections=PAGE_SECTIONS,
     ),
-    PageKind(
-        "changes",
-        pattern("changes/index.html"),
-        one(CHANGES_TITLE),
-        "changes.html",
-        lambda site, key: changes_view(site),
-    ),
+    _single("changes", CHANGES_TITLE, lambda site, key: changes_view(site)),
+    _single("search", later("title.search"), lambda s, k: search.search_view(s), {"search"}),
     PageKind(
         "404",
         pattern("404.html"),
@@ -358,6 +354,7 @@ KINDS: tuple[PageKind, ...] = (
     _data("json", "framework.json", exports.framework_json, exports.framework_view),
     _data("csv", "ladder.csv", exports.ladder_csv, exports.matrix_view),
     _data("xlsx", "ladder.xlsx", workbook.ladder_xlsx, workbook.workbook_view),
+    _data("search-index", search.INDEX_PATH, search.index_js, _search_index_view),
     _data("sitemap", "sitemap.xml", exports.sitemap),
 )
 

@@ -31,6 +31,7 @@ SHOTS = {
         "page": "how-to-use/",
         "plan": "levels/senior-pm/plan/",
         "changes": "changes/",
+        "search": "search/?q=roadmap",
         "404": "404.html",
     },
     ("one-track", "one-track"): {
@@ -44,6 +45,7 @@ SHOTS = {
         "page": "level-names/",
         "plan": "levels/executive/plan/",
         "changes": "changes/",
+        "search": "search/?q=strategy",
         "404": "404.html",
     },
     ("three-tracks", "three-tracks"): {
@@ -57,6 +59,7 @@ SHOTS = {
         "page": "questions/",
         "plan": "levels/lead-pm/plan/",
         "changes": "changes/",
+        "search": "search/?q=strategy",
         "404": "404.html",
     },
 }

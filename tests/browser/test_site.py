@@ -23,6 +23,7 @@ PAGE_KINDS = {
         "worksheet": "levels/senior-pm/plan/",
         "blank worksheet": "plan/",
         "what changed": "changes/",
+        "search": "search/?q=strategy",
     },
     "one-track": {
         "home": "",
@@ -37,6 +38,7 @@ PAGE_KINDS = {
         "top worksheet": "levels/executive/plan/",
         "blank worksheet": "plan/",
         "what changed": "changes/",
+        "search": "search/?q=strategy",
     },
     "three-tracks": {
         "home": "",
@@ -52,6 +54,7 @@ PAGE_KINDS = {
         "worksheet": "levels/lead-pm/plan/",
         "blank worksheet": "plan/",
         "what changed": "changes/",
+        "search": "search/?q=strategy",
     },
 }
 PAGES = [(site, path) for site, kinds in PAGE_KINDS.items() for path in kinds.values()]

@@ -90,8 +90,10 @@ THEME_TAGS = {
     "s",
     "hr",
     "blockquote",
+    "kbd",
+    "optgroup",
 }
-THEME_SCRIPTS = {"site.js", "worksheet.js"}
+THEME_SCRIPTS = {"site.js", "worksheet.js", "search.js"}
 
 
 def text_fields(record: spec.Record) -> list[str]:
