@@ -1,7 +1,9 @@
 """Broken content, one case per row: each must give its exact positioned error and exit 1.
 
 Every case starts from tests/sites/minimal (which is clean) and replaces or
-adds files.  The expected diagnostic is (path, line, column, message).
+adds files.  The expected diagnostic is (path, line, column, message). validate() itself
+is tested directly at the end: the whole site from clean sources, none without site.yml,
+the sound part of a site with errors, and the checks of the whole site.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.commands.check import check_site
+from generator.content import spec
+from generator.content.sources import load
+from generator.content.validate import DOCUMENTS, validate
+from generator.errors import ERROR, WARNING
 from tests.conftest import REPO
 
 LEVEL = "content/levels/principal-pm.md"
@@ -707,3 +713,64 @@ def test_what_a_site_kept_of_the_example_waits_for_a_readable_organization(tmp_p
     (root / "site.yml").write_text('title: "Acme\n', encoding="utf-8")
     result = check_site(root)
     assert [(d.path, d.code) for d in result.diagnostics] == [("site.yml", "yaml-syntax")]
+
+
+def validated(root: Path):
+    sources, loading = load(root)
+    assert loading.items == []
+    return validate(sources)
+
+
+def test_validate_builds_the_whole_site_from_clean_sources(make_site):
+    site, report = validated(make_site())
+    assert report.items == []
+    assert site is not None
+    assert [t.id for t in site.tracks] == ["ic", "management"]
+    assert [lv.id for lv in site.levels] == ["pm", "senior-pm", "principal-pm", "group-pm"]
+    assert [c.id for c in site.competencies] == ["strategy", "coaching"]
+    assert [p.id for p in site.pages] == ["about"] and site.resources
+    assert site.level("principal-pm").tracks == ("ic",)
+
+
+def test_validate_without_site_yml_gives_no_site_and_adds_nothing(make_site):
+    sources, _ = load(make_site({"site.yml": None}))  # the loader says what is missing
+    site, report = validate(sources)
+    assert (site, report.items) == (None, [])
+
+
+def test_validate_with_errors_gives_every_error_and_the_sound_part(make_site):
+    site, report = validated(
+        make_site(
+            {
+                LEVEL: level("title: Principal PM\ntrack: ics\nrank: 3\n"),
+                "content/pages/about.md": "---\ntitle: About\nsumary: x\n---\n",
+            }
+        )
+    )
+    assert sorted(d.path for d in report.errors) == [LEVEL, "content/pages/about.md"]
+    assert site is not None  # the sound part: links and the rest are still checked in it
+    # The level on an unknown track is left out; the other levels and everything else stay.
+    assert [lv.id for lv in site.levels] == ["pm", "senior-pm", "group-pm"]
+    assert [c.id for c in site.competencies] == ["strategy", "coaching"]
+
+
+def test_validate_checks_the_whole_site(make_site):
+    files = {
+        f"content/levels/{name}.md": None
+        for name in ("pm", "senior-pm", "principal-pm", "group-pm")
+    }
+    files.update({COMP: None, "content/competencies/coaching.md": None})
+    _, report = validated(make_site(files))
+    found = {(d.code, d.severity, d.path) for d in report.items}
+    assert ("no-levels", ERROR, "content/levels") in found
+    assert ("no-competencies", WARNING, "content/competencies") in found
+
+
+def test_every_kind_of_document_is_checked_against_its_own_table():
+    assert DOCUMENTS == {
+        "track": spec.TRACK,
+        "level": spec.LEVEL,
+        "competency": spec.COMPETENCY,
+        "page": spec.PAGE,
+        "home": spec.HOME,
+    }
