@@ -43,8 +43,9 @@ _EN: dict[str, str] = {
     "skip": "Skip to content",
     "edit": "Edit this page",
     "footer.version": "version {version}",
-    "footer.made": "Made with Ladderpress. Download the framework as {json} or the ladder as {csv}.",
+    "footer.made": "Made with Ladderpress. Download the framework as {json} or {xlsx}, or the ladder as {csv}.",
     "footer.json": "JSON",
+    "footer.xlsx": "an Excel workbook",
     "footer.csv": "CSV",
     "contents": "On this page",
     # Counting and lists

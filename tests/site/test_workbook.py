@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
+from generator.commands.build import build
 from generator.content import workbook as reader
 from generator.content.model import Site
 from generator.content.sources import load
@@ -36,6 +37,7 @@ from generator.site.workbook import (
     xlsx_bytes,
 )
 from tests.conftest import REPO, SITES
+from tests.htmlscan import parse_file
 
 TABLE = Table(
     "Matrix",
@@ -268,3 +270,31 @@ def test_ods_bytes_are_the_same_in_a_new_process_whatever_ran_before(tmp_path):
         check=True,
     ).stdout
     assert there == here
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_page_s_footer_offers_ladder_xlsx_with_the_other_downloads(
+    tmp_path, make_site, directory_urls
+):
+    root = make_site()
+    if not directory_urls:
+        (root / "site.yml").write_text(
+            (root / "site.yml").read_text(encoding="utf-8") + "directory_urls: false\n",
+            encoding="utf-8",
+        )
+    build(root, tmp_path / "out")
+    pages = sorted((tmp_path / "out").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        [footer] = [e for e in parse_file(page).iter() if e.tag == "footer"]
+        links = {a.text: a.attrs["href"] for a in footer.iter() if a.tag == "a"}
+        assert list(links) == ["JSON", "an Excel workbook", "CSV"], page
+        for href in links.values():  # 404.html's links start at the base URL, /
+            target = tmp_path / "out" / href[1:] if href.startswith("/") else page.parent / href
+            assert target.resolve().is_file(), (page, href)
+        assert links["an Excel workbook"].endswith("ladder.xlsx")
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Download the framework as <a href="framework.json">JSON</a> or <a href="ladder.xlsx">'
+        'an Excel workbook</a>, or the ladder as <a href="ladder.csv">CSV</a>.'
+    ) in home
