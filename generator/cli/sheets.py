@@ -94,11 +94,12 @@ def export(site_dir: Path, output: Path | None, fmt: str | None, layout: str) ->
       ladderpress export path/to/site --format csv --layout long
     """
     from generator import console
-    from generator.commands.exporting import export_bytes, export_format, write_export
+    from generator.commands.exporting import export_format, export_spreadsheet, write_export
 
     fmt = export_format(output, fmt)
     out = output if output is not None else Path(f"ladder.{fmt}")
     with console.reporting(site_dir, then="Export failed: nothing was written."):
-        data = export_bytes(site_dir, fmt, layout)
-    write_export(out, data)
+        exported = export_spreadsheet(site_dir, fmt, layout, str(out))
+    write_export(out, exported.data)
+    console.show_report(exported.warnings, ".")
     verbosity().say(f"Wrote {out} ({fmt}, {layout} layout)")

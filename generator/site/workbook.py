@@ -13,11 +13,12 @@ import csv
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from generator.content.model import Site
-from generator.content.workbook import needs_extra
+from generator.content.workbook import LIMITS, needs_extra
 from generator.site.exports import framework_view
 from generator.site.tables import Cell, Table, workbook_tables
 
@@ -29,13 +30,68 @@ _BAND_FILL = "EEF2F8"
 _LINK_COLOR = "1F4FBF"
 
 
+#: What one cell holds: Excel's limit, and the longest text `import` reads from a cell.
+CELL_CHARS = LIMITS.cell_chars
+#: What ends a cell whose text was cut to fit.
+CUT_MARK = "…"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A cell whose text was cut to fit: where it is (row 1 is the header), the name its
+    row starts with, its column's header, and how long the text was."""
+
+    sheet: str
+    row: int
+    col: int
+    name: str
+    column: str
+    length: int
+
+
+def fitted(text: str) -> str:
+    """The text as a cell holds it: when it is longer than CELL_CHARS, cut after the last
+    whole word that fits (within a line's length of the limit), then CUT_MARK."""
+    if len(text) <= CELL_CHARS:
+        return text
+    kept = text[: CELL_CHARS - len(CUT_MARK)]
+    space = max(kept.rfind(" "), kept.rfind("\n"))
+    if space > len(kept) - 200:
+        kept = kept[:space]
+    return kept.rstrip() + CUT_MARK
+
+
+def cuts(table: Table) -> list[Cut]:
+    """The cells of the table whose text is longer than a cell holds, in reading order."""
+    found = []
+    for row, cells in enumerate((tuple(Cell(h) for h in table.header), *table.rows), 1):
+        for col, cell in enumerate(cells, 1):
+            if len(cell.text) > CELL_CHARS:
+                name = cells[0].text if col > 1 and row > 1 else ""
+                column = table.header[col - 1] if row > 1 else ""
+                found.append(Cut(table.name, row, col, name, column, len(cell.text)))
+    return found
+
+
+def csv_lines(table: Table) -> list[int]:
+    """The line of the CSV file (csv_bytes) that each row starts on, the header's first."""
+    starts, line = [], 1
+    for cells in ((Cell(h) for h in table.header), *table.rows):
+        texts = [fitted(c.text) for c in cells]
+        starts.append(line)
+        line += 1 + sum(t.count("\n") for t in texts)
+    return starts
+
+
 def risky(text: str) -> bool:
     """True for text that a spreadsheet could run as a formula when the cell is opened."""
     return text.startswith(_RISKY)
 
 
 def neutralised(text: str) -> str:
-    """Text made safe for a CSV file: a leading `'` before what could start a formula."""
+    """Text made safe for a CSV file, and cut to fit a cell: a leading `'` before what
+    could start a formula."""
+    text = fitted(text)
     return "'" + text if risky(text) else text
 
 
@@ -135,8 +191,10 @@ def row_height(row: Sequence[Cell], widths: Sequence[int]) -> float:
 
 
 def _put(sheet: Any, row: int, col: int, text: str) -> Any:
-    """Write text into a cell as text (a whole number as a number), never as a formula."""
+    """Write text into a cell as text (a whole number as a number), never as a formula;
+    text longer than a cell holds is cut to fit."""
     cell = sheet.cell(row, col)
+    text = fitted(text)
     if text.isdigit() and len(text) < 10 and not text.startswith("0"):
         cell.value = int(text)
         return cell
@@ -309,6 +367,7 @@ def _ods_cell(text: str, url: str, style: Any, **attrs: Any) -> Any:
     from odf.text import A, P
 
     cell = TableCell(valuetype="string", stylename=style, **attrs)
+    text = fitted(text)
     for line in text.split("\n") if text else []:
         paragraph = P()
         if url:

@@ -104,3 +104,19 @@ def test_export_of_content_with_errors_writes_nothing(here, make_site):
     assert result.exit_code == 1
     assert result.output.endswith("Export failed: nothing was written.\n")
     assert not (here / "framework.csv").exists()
+
+
+def test_export_warns_of_a_cell_cut_to_fit_and_still_writes_the_file(here, make_site):
+    long = "---\ntitle: Product Manager\nrank: 1\n---\n" + "Owns a feature area. " * 2000
+    root = make_site({"content/levels/pm.md": long})
+    result = run(export, str(root), "-o", "ladder.xlsx")
+    assert result.exit_code == 0
+    assert result.output == (
+        "ladder.xlsx:Levels!J2: warning: the cell of 'pm' in the column 'Notes' has 41,999 "
+        "characters, more than a spreadsheet cell holds (32,767): it is cut to fit and ends "
+        "with '…'\n"
+        "    hint: shorten the text in the site's files: `import` would bring back only what "
+        "the cell holds\n"
+        "Wrote ladder.xlsx (xlsx, matrix layout)\n"
+    )
+    assert (here / "ladder.xlsx").is_file()

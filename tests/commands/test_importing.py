@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.commands.build import build
 from generator.commands.check import check_site
-from generator.commands.exporting import export_bytes
+from generator.commands.exporting import export_spreadsheet
 from generator.commands.importing import EXPECTED_WARNINGS, ImportResult, import_site, summary
 from generator.content.draft import Imported, Item
 from generator.errors import WARNING, ContentError, Diagnostic, Mark, OutputError
@@ -381,7 +381,7 @@ ROUND_TRIP_SITES = [REPO, *sorted(p for p in SITES.iterdir() if (p / "site.yml")
 @pytest.mark.parametrize("root", ROUND_TRIP_SITES, ids=lambda p: p.name or "example")
 def test_export_then_import_gives_the_same_framework(tmp_path, root, fmt, layout):
     exported = tmp_path / f"ladder.{fmt}"
-    exported.write_bytes(export_bytes(root, fmt, layout))
+    exported.write_bytes(export_spreadsheet(root, fmt, layout).data)
     result = run("import", exported, "-o", tmp_path / "site")
     assert result.exit_code == 0, result.output
     assert framework(tmp_path / "site") == framework(root)
@@ -395,15 +395,17 @@ def test_exported_text_cannot_run_as_a_formula(tmp_path, make_site):
             )
         }
     )
-    rows = list(csv.reader(io.StringIO(export_bytes(root, "csv", "matrix").decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(export_spreadsheet(root, "csv", "matrix").data.decode("utf-8-sig")))
+    )
     assert [rows[2][0], rows[2][2]] == ['\'=HYPERLINK("http://evil","x")', "'+cmd|calc"] or rows
-    book = openpyxl.load_workbook(io.BytesIO(export_bytes(root, "xlsx", "matrix")))
+    book = openpyxl.load_workbook(io.BytesIO(export_spreadsheet(root, "xlsx", "matrix").data))
     cell = next(
         c for row in book.worksheets[0].iter_rows() for c in row if str(c.value).startswith("=HYP")
     )
     assert cell.data_type == "s" and cell.quotePrefix
     exported = tmp_path / "x.xlsx"
-    exported.write_bytes(export_bytes(root, "xlsx", "matrix"))
+    exported.write_bytes(export_spreadsheet(root, "xlsx", "matrix").data)
     assert run("import", exported, "-o", tmp_path / "back").exit_code == 0
     assert check_site(tmp_path / "back").site.competency("strategy").name.startswith("=HYPERLINK")
 

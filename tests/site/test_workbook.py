@@ -25,8 +25,13 @@ from generator.content.workbook import MissingExtra
 from generator.site.exports import framework_view
 from generator.site.tables import Cell, Table
 from generator.site.workbook import (
+    CELL_CHARS,
     FIXED_DATE,
+    Cut,
     csv_bytes,
+    csv_lines,
+    cuts,
+    fitted,
     fixed_zip,
     ladder_xlsx,
     neutralised,
@@ -298,3 +303,49 @@ def test_every_page_s_footer_offers_ladder_xlsx_with_the_other_downloads(
         'Download the framework as <a href="framework.json">JSON</a> or <a href="ladder.xlsx">'
         'an Excel workbook</a>, or the ladder as <a href="ladder.csv">CSV</a>.'
     ) in home
+
+
+LONG = "word " * 8000  # 40,000 characters: more than a cell holds
+OVERLONG = Table(
+    "Levels",
+    ("Id", "Notes"),
+    ((Cell("pm"), Cell("Short")), (Cell("senior-pm"), Cell("one\ntwo\n" + LONG))),
+    (10, 40),
+)
+
+
+def test_fitted_cuts_text_to_what_a_cell_holds_and_marks_the_cut():
+    assert CELL_CHARS == 32_767
+    assert fitted("short") == "short"
+    assert fitted("x" * CELL_CHARS) == "x" * CELL_CHARS
+    assert fitted("x" * (CELL_CHARS + 1)) == "x" * (CELL_CHARS - 1) + "…"
+    # A cut falls between words, when a space is near the end.
+    words = "ab " * 20_000
+    assert fitted(words) == "ab " * (CELL_CHARS // 3 - 1) + "ab…"
+    # ... but not a space so far from the end that much would be lost.
+    far = "x" * 32_000 + " " + "y" * 1000
+    assert fitted(far) == far[: CELL_CHARS - 1] + "…"
+
+
+def test_cuts_names_each_cell_too_long_by_its_row_and_column():
+    assert cuts(OVERLONG) == [Cut("Levels", 3, 2, "senior-pm", "Notes", 40_008)]
+    assert cuts(TABLE) == []
+    header = Table("M", ("x" * 40_000,), (), (10,))
+    assert cuts(header) == [Cut("M", 1, 1, "", "", 40_000)]
+
+
+def test_csv_lines_are_where_each_row_starts():
+    table = Table("M", ("A", "B"), ((Cell("a\nb"), Cell("c")), (Cell("d"), Cell(""))), (1, 1))
+    assert csv_lines(table) == [1, 2, 4]
+    assert csv_lines(OVERLONG) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods", "csv"])
+def test_every_format_holds_a_long_text_cut_to_fit_a_cell(tmp_path, fmt):
+    data = {"xlsx": xlsx_bytes, "ods": ods_bytes}.get(fmt, lambda t: csv_bytes(t[0]))([OVERLONG])
+    (tmp_path / f"l.{fmt}").write_bytes(data)
+    [sheet] = reader.read_book(tmp_path / f"l.{fmt}", f"l.{fmt}").sheets  # import reads it
+    text = sheet.text(3, 2)
+    assert CELL_CHARS - 5 <= len(text) <= CELL_CHARS and text.endswith(" word…")
+    assert text.startswith("one\ntwo\nword word")
+    assert sheet.text(2, 2) == "Short"
