@@ -68,8 +68,14 @@ def _expectation_sheets(
             )
             return grid
         candidates = chosen
-    shapes = [(s, layout if layout != "auto" else layouts.detect(s)) for s in candidates]
-    shapes = [(s, shape) for s, shape in shapes if shape in layouts.LAYOUTS]
+    # A layout given is every sheet's but a self-assessment's or one with no header row.
+    found = [(s, layouts.detect(s)) for s in candidates]
+    shapes = [
+        (s, shape if layout == "auto" else layout)
+        for s, shape in found
+        if shape in layouts.LAYOUTS
+        or (layout != "auto" and shape != "worksheet" and layouts.header_row(s))
+    ]
     if not shapes:
         report.error(
             Mark(book.path, 0, 0),

@@ -232,6 +232,17 @@ def _long(sheet: Sheet, track: str, grid: Grid, report: Report) -> None:
     roles = roles_of(
         headers, ("competency", "level", "text", "category", "examples", "track", "notes")
     )
+    lacking = [role for role in ("competency", "text") if role not in roles]
+    if lacking:
+        what = {"competency": "competencies", "text": "expectations"}[lacking[-1]]
+        report.error(
+            sheet.mark(top, 1),
+            "sheet-no-column",
+            f"the sheet has no column of {what} for the long layout",
+            "name its columns Competency and Expectation (or Skill, Description, …), or "
+            "choose another --layout",
+        )
+        return
     carried: dict[str, str] = {}
     order: list[str] = []
     named: dict[str, Mark] = {}

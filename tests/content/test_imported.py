@@ -4,6 +4,9 @@ reported."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.content.draft import Imported, Item
 from generator.content.imported import import_book
 from generator.errors import Report
@@ -204,3 +207,54 @@ def test_a_next_cell_naming_an_unknown_level_is_an_error_at_that_cell():
     assert problems == [
         ("ladder.xlsx:Levels!B2", "sheet-unknown-level", "unknown level 'Boss' (known: PM, Lead)")
     ]
+
+
+WORDS = [
+    "",
+    "Competency",
+    "Level",
+    "Expectation",
+    "Rating",
+    "Track",
+    "Category",
+    "Examples",
+    "Notes",
+    "Id",
+    "PM",
+    "Senior PM",
+    "All",
+    "• a\n• b",
+    "Examples:",
+    "x",
+]
+grids = st.lists(st.lists(st.sampled_from(WORDS), min_size=0, max_size=5), min_size=0, max_size=6)
+names = st.sampled_from(["Matrix", "Levels", "Tracks", "Resources", "About", "PM", "Sheet"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(grids, names), min_size=1, max_size=3),
+    st.sampled_from(["auto", "matrix", "rows", "long"]),
+)
+def test_any_sheets_in_any_layout_give_positioned_problems_never_an_exception(sheets, layout):
+    named = {name: rows for rows, name in sheets}  # sheet names are unique in a workbook
+    report = Report()
+    import_book(book(*(sheet(rows, name) for name, rows in named.items())), layout, "", report)
+    for d in report.items:
+        assert d.mark.path == "ladder.xlsx" and d.message and d.code.startswith("sheet-")
+
+
+def test_a_layout_given_skips_self_assessment_sheets_and_says_what_a_sheet_lacks():
+    matrix = sheet([["Competency", "PM"], ["Strategy", "a"]], "IC")
+    rated = sheet([["Competency", "Expectation", "Rating"], ["Strategy", "a", ""]], "PM")
+    found, problems = imported(matrix, rated, layout="long")
+    assert problems == [
+        (
+            "ladder.xlsx:IC!A1",
+            "sheet-no-column",
+            "the sheet has no column of expectations for the long layout",
+        )
+    ]
+    assert found.sheets == [("IC", "long")]  # the rated sheet is not read
+    _, problems = imported(sheet([["just a note"]], "Notes"), layout="rows")
+    assert problems == [("ladder.xlsx", "sheet-no-ladder", "found no sheet with a ladder in it")]
