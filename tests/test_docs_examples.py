@@ -27,7 +27,8 @@ The convention the docs follow (README.md's "Developing" section sums it up):
   DIR` puts the copy into DIR inside the folder instead of the folder itself; `skip (why)`
   does not run the block, and says why (`serve` runs until stopped, `print` needs
   Chromium). A block that is neither run nor skipped with a reason fails, and so does
-  skipping one that runs init, new, build, check or schema.
+  skipping one that runs init, new, build, check, schema, import or export (an import
+  example exports the example site first: `$ ladderpress export -o ladder.xlsx`).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from tests.gitrepo import GIT_ENV, Repo
 
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 #: Commands whose examples must always be run: they are fast and need nothing installed.
-MUST_RUN = {"init", "new", "build", "check", "schema"}
+MUST_RUN = {"init", "new", "build", "check", "schema", "import", "export"}
 ELLIPSIS = "…"
 
 _FENCE = re.compile(r"^```console\s*$")
