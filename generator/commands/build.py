@@ -1,5 +1,5 @@
-"""`ladderpress build` and `check`: check the content, render every page in memory, then
-(build) write the site atomically."""
+"""`ladderpress build` and `check`: check the content, render every page (check: in memory;
+build: each written as it is rendered into a folder that then takes the output's place)."""
 
 from __future__ import annotations
 
@@ -92,12 +92,7 @@ def render_pages(
     on_render: Callable[[PageSpec], None] | None = None,
 ) -> dict[str, bytes]:
     """Each given page's output path and bytes, rendered in memory."""
-    files: dict[str, bytes] = {}
-    for spec in specs:
-        if on_render is not None:
-            on_render(spec)
-        files[spec.path] = _render(prepared.renderer, spec, root)
-    return files
+    return {spec.path: _page(prepared, spec, root, on_render) for spec in specs}
 
 
 def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
@@ -148,24 +143,38 @@ def build(
     prepared = prepare(root, strict=strict, paper=paper, checked=checked)
     check_output(out, root, force)
     ready = time.perf_counter()
-    files = render_pages(prepared, root, prepared.specs, on_render)
-    rendered = time.perf_counter()
     removed = remove_leftovers(out) if clean else []
-    removed += write_site(out, files, prepared.copies)
+    swapped: list[float] = []
+    # Each page is written as soon as it is rendered, so that a build holds one at a time.
+    removed += write_site(
+        out,
+        ((spec.path, _page(prepared, spec, root, on_render)) for spec in prepared.specs),
+        prepared.copies,
+        on_swapped=lambda: swapped.append(time.perf_counter()),
+    )
     finished = time.perf_counter()
     phases = {
         "check": ready - started,
-        "render": rendered - ready,
-        "write": finished - rendered,
+        "render": swapped[0] - ready,  # each page rendered and written, then swapped in
+        "clean": finished - swapped[0],  # the old output removed, the new one in place
     }
     return Built(
         prepared.specs,
-        len(files) + len(prepared.copies),
+        len(prepared.specs) + len(prepared.copies),
         finished - started,
         prepared.diagnostics,
         phases,
         tuple(removed),
     )
+
+
+def _page(
+    prepared: Prepared, spec: PageSpec, root: Path, on_render: Callable[[PageSpec], None] | None
+) -> bytes:
+    """One page's bytes, after telling on_render it is next."""
+    if on_render is not None:
+        on_render(spec)
+    return _render(prepared.renderer, spec, root)
 
 
 def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:

@@ -15,7 +15,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -136,9 +136,19 @@ def safe_path(root: Path, rel: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> list[Path]:
+def write_site(
+    out: Path,
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    copies: dict[str, Path],
+    on_swapped: Callable[[], None] | None = None,
+) -> list[Path]:
     """Write every file into a fresh, locked folder beside out, then swap it into place;
-    the folders that stopped builds left beside out are removed first (and returned)."""
+    the folders that stopped builds left beside out are removed first (and returned).
+
+    files may be pairs of path and bytes made as they are asked for: each is written as it
+    comes, so that a build holds one page at a time. An exception while they are made
+    leaves out as it was. on_swapped is called once the new site is in place, before the
+    old one is removed (which can take longer than writing the new one)."""
     parent = out.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -151,6 +161,8 @@ def write_site(out: Path, files: dict[str, bytes], copies: dict[str, Path]) -> l
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         os.chmod(staging, 0o755)
         _swap(staging, out.absolute())
+        if on_swapped is not None:
+            on_swapped()
     except OSError as exc:
         raise OutputError(f"cannot write the site to {out}: {exc.strerror or exc}") from None
     finally:  # the folders first, so that a kill on the way leaves them with their lock
@@ -191,12 +203,19 @@ def _aside(staging: Path) -> Path:
 
 
 def _write_files(
-    root: Path, files: dict[str, bytes], copies: dict[str, Path], *, unchanged_too: bool
+    root: Path,
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    copies: dict[str, Path],
+    *,
+    unchanged_too: bool,
 ) -> None:
     """Write files and copies below root (files already there as they are: only if unchanged_too)."""
-    for rel, data in files.items():
+    made: set[Path] = set()
+    for rel, data in files.items() if isinstance(files, Mapping) else files:
         path = safe_path(root, rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         if unchanged_too or not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
     for rel, source in copies.items():

@@ -64,7 +64,7 @@ def test_build_writes_the_site_and_says_how_many_pages(tmp_path):
     assert (out / "index.html").is_file() and (out / "levels/pm/index.html").is_file()
     verbose = run(build, MINIMAL, "-o", str(out), "-v").output.splitlines()
     phases = [line.split()[0] for line in verbose if line.startswith("  ")]
-    assert phases == ["check", "render", "write"]
+    assert phases == ["check", "render", "clean"]
 
 
 def test_build_writes_nothing_for_content_with_errors_or_warnings_with_strict(make_site, tmp_path):

@@ -210,3 +210,33 @@ def test_exchange_swaps_two_folders(tmp_path):
     assert (a / "x").read_text() == "b" and (b / "x").read_text() == "a"
     with pytest.raises(FileNotFoundError):
         output.exchange(a, tmp_path / "missing")
+
+
+def test_files_are_written_as_they_are_made_and_a_failure_keeps_the_old_site(tmp_path):
+    """write_site takes pages as they are rendered: each is in the staging folder before
+    the next is asked for, so a build holds one page at a time; an error while they are
+    made leaves the previous output as it was, and nothing beside it."""
+    out = tmp_path / "out"
+    output.write_site(out, {"index.html": b"old"}, {})
+    seen: list[list[str]] = []
+
+    def pages(fail: bool):
+        for n in range(3):
+            (staging,) = [p for p in tmp_path.iterdir() if p.is_dir() and p.name != "out"]
+            seen.append(sorted(p.name for p in staging.rglob("*.html")))
+            if fail and n == 2:
+                raise RuntimeError("a template broke")
+            yield f"p{n}.html", b"x"
+
+    swapped: list[bool] = []
+    output.write_site(out, pages(False), {}, on_swapped=lambda: swapped.append(out.is_dir()))
+    assert seen == [[], ["p0.html"], ["p0.html", "p1.html"]]
+    assert swapped == [True] and sorted(p.name for p in out.glob("*.html")) == [
+        "p0.html",
+        "p1.html",
+        "p2.html",
+    ]
+    with pytest.raises(RuntimeError):
+        output.write_site(out, pages(True), {})
+    assert sorted(p.name for p in out.glob("*.html")) == ["p0.html", "p1.html", "p2.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
