@@ -156,6 +156,20 @@ def example_copy(root: Path) -> Path:
     return root
 
 
+def german_example(root: Path) -> Path:
+    """The example at root, built in English and German (languages: [en, de]) with the German
+    translations of a few of its files that tests/sites/example-de holds."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "site.yml", root / "site.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(SITES / "example-de" / "content", root / "content", dirs_exist_ok=True)
+    settings = (root / "site.yml").read_text(encoding="utf-8")
+    (root / "site.yml").write_text(
+        settings.replace("language: en", "languages: [en, de]"), encoding="utf-8"
+    )
+    return root
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     """The example site copied to a temporary folder and served."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -17,7 +17,7 @@ from generator.content.model import Site
 from generator.errors import ERROR, ContentError, Diagnostic, Mark
 from generator.site.cache import TemplateCache, site_cache
 from generator.site.catalogues import catalogue_for
-from generator.site.i18n import speaking
+from generator.site.i18n import Catalogue, speaking
 from generator.site.output import check_output, remove_leftovers, write_site
 from generator.site.pages import PageSpec, pages
 from generator.site.render import Renderer
@@ -52,6 +52,12 @@ class Prepared:
     renderer: Renderer
     copies: dict[str, Path]
     theme_files: tuple[Path, ...]
+    #: the renderer of each language (the default's is `renderer`)
+    renderers: Mapping[str, Renderer] = field(default_factory=dict)
+
+    def renderer_of(self, spec: PageSpec) -> Renderer:
+        """The renderer of the page's language."""
+        return self.renderers.get(spec.language, self.renderer) if spec.language else self.renderer
 
 
 def prepare(
@@ -66,23 +72,46 @@ def prepare(
     if paper is not None:
         site = replace(site, config=replace(site.config, paper=paper))
     theme = resolve_theme(root, site.config.theme)
-    catalogue = catalogue_for(site)
-    with speaking(catalogue):
-        specs = pages(site)
     static = theme.static_files()
     copies = {f"static/{name}": path for name, path in static.items()}
     copies.update({a.removeprefix("content/"): root / a for a in checked.assets})
+    languages = site.config.languages
+    editions = [(lang, f"{lang}/" if i else "") for i, lang in enumerate(languages)]
+    made: dict[str, tuple[Site, Catalogue, tuple[PageSpec, ...]]] = {}
+    for index, language in enumerate(languages):
+        # A further language's site: its translations, and the default's history and settings.
+        translated = checked.translated.get(language) if index else None
+        edition = (
+            replace(translated, history=site.history, config=site.config) if translated else site
+        )
+        catalogue = catalogue_for(site, language)
+        with speaking(catalogue):
+            made[language] = (
+                edition,
+                catalogue,
+                pages(edition, language="" if not index else language),
+            )
+    specs = tuple(spec for _, _, listed in made.values() for spec in listed)
     _check_unique([s.path for s in specs], list(copies))
-    renderer = Renderer(
-        site,
-        environment(theme, TemplateCache(site_cache(root))),
-        specs,
-        frozenset(checked.assets),
-        tuple(static),
-        catalogue=catalogue,
-        rendered=checked.markdown,
+    env = environment(theme, TemplateCache(site_cache(root)))
+    renderers = {
+        language: Renderer(
+            edition,
+            env,
+            specs,
+            frozenset(checked.assets),
+            tuple(static),
+            catalogue=catalogue,
+            # What the link check rendered is the default language's, fallback unmarked.
+            rendered=checked.markdown if language == languages[0] else None,
+            editions=editions if len(languages) > 1 else (),
+        )
+        for language, (edition, catalogue, _) in made.items()
+    }
+    renderer = renderers[languages[0]]
+    return Prepared(
+        site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()), renderers
     )
-    return Prepared(site, checked.diagnostics, specs, renderer, copies, tuple(theme.files()))
 
 
 def render_pages(
@@ -104,7 +133,7 @@ def render_problems(root: Path, checked: Checked) -> list[Diagnostic]:
     found: dict[Mark, Diagnostic] = {}
     for spec in prepared.specs:
         try:
-            _render(prepared.renderer, spec, root)
+            _render(prepared.renderer_of(spec), spec, root)
         except ContentError as exc:
             for d in exc.diagnostics:
                 found.setdefault(d.mark, d)
@@ -174,7 +203,7 @@ def _page(
     """One page's bytes, after telling on_render it is next."""
     if on_render is not None:
         on_render(spec)
-    return _render(prepared.renderer, spec, root)
+    return _render(prepared.renderer_of(spec), spec, root)
 
 
 def _render(renderer: Renderer, spec: PageSpec, root: Path) -> bytes:

@@ -10,8 +10,9 @@ from pathlib import Path
 from generator.content.lint import hidden_characters, ladder_shape, leftovers
 from generator.content.model import Markdown, Site
 from generator.content.sources import Sources, load
+from generator.content.translations import in_language, structure_problems, translation_problems
 from generator.content.validate import validate
-from generator.errors import ERROR, Diagnostic
+from generator.errors import ERROR, Diagnostic, Report
 from generator.site.catalogues import check_catalogues
 from generator.site.links import check_links, fallback_page, page_id_clashes
 
@@ -26,6 +27,8 @@ class Checked:
     assets: tuple[str, ...] = ()
     #: The HTML of each fragment that every page shows alike, rendered by the link check.
     markdown: Mapping[Markdown, str] = field(default_factory=dict)
+    #: the site in each further language of languages:, by language
+    translated: Mapping[str, Site] = field(default_factory=dict)
 
 
 def check_site(root: Path) -> Checked:
@@ -49,19 +52,40 @@ def check_site(root: Path) -> Checked:
         if not report.errors:  # a level left out for its errors would skew the shape
             report.items.extend(ladder_shape(site, sources))
         if "language" not in site.config.unknown:
-            report.items.extend(check_catalogues(site))
+            report.items.extend(check_catalogues(site, site.config.languages))
         if "organization" not in site.config.unknown:
             report.items.extend(leftovers(site, sources))
+    translated = _translated(sources, site, report) if site is not None else {}
     files = (
         len(sources.documents)
+        + len(sources.translations)
         + len(sources.resources)
         + (sources.site is not None)
         + (sources.plan is not None)
     )
     diagnostics = report.sorted()
     if any(d.severity == ERROR for d in diagnostics):
-        site = None
-    return Checked(site, diagnostics, files, assets, rendered)
+        site, translated = None, {}
+    return Checked(site, diagnostics, files, assets, rendered, translated)
+
+
+def _translated(sources: Sources, site: Site, report: Report) -> dict[str, Site]:
+    """The site in each further language, each checked as the default one is (a problem of
+    an original file is reported once), and what translators need to know."""
+    languages = site.config.languages
+    found = {}
+    for language in languages[1:]:
+        swapped = in_language(sources, language)
+        translated, problems = validate(swapped)
+        report.extend(problems)
+        report.items.extend(hidden_characters(swapped))
+        if translated is not None:
+            report.items.extend(structure_problems(site, translated, language))
+            links = check_links(translated, frozenset(sources.assets), _fallback_targets(sources))
+            report.items.extend(links)
+            found[language] = translated
+    report.items.extend(translation_problems(sources, languages))
+    return found
 
 
 #: What no content/ folder makes validate say too: the ladder is empty.

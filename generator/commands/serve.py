@@ -110,6 +110,8 @@ class DevSite:
             return prepared.specs  # pages were added, removed or renamed
         if any(not c.startswith("content/") for c in changed):
             return prepared.specs  # site.yml or the theme changed: every page may look different
+        if len(prepared.site.config.languages) > 1:
+            return prepared.specs  # a file shows in every language, translated or not
         content = {c for c in changed if not c.startswith("content/assets/")}
         return affected(
             prepared.site,

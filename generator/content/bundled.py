@@ -10,7 +10,9 @@ from generator.content import yamltree
 from generator.errors import Report
 from generator.paths import data_dir
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+#: A language tag as the site writes it (en, de, pt-BR, zh-Hant): in site.yml, in the name of
+#: a translation (levels/pm.de.md) or of a site's strings (content/strings/de.yml).
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @functools.cache
@@ -35,7 +37,7 @@ def shipped_languages() -> tuple[str, ...]:
 @functools.cache
 def shipped_catalogue(language: str) -> dict[str, str]:
     """The package's interface strings for a language, key → text (empty when it has none)."""
-    if not _LANGUAGE.fullmatch(language) or language not in shipped_languages():
+    if not LANGUAGE_TAG.fullmatch(language) or language not in shipped_languages():
         return {}
     node = package_yaml(f"strings/{language}.yml")
     if not isinstance(node, yamltree.Mapping):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.content.bundled import LANGUAGE_TAG
 from generator.content.model import BUILTIN_RESOURCE_KINDS, SiteConfig, frozen_map
 from generator.content.records import Fields
 from generator.content.settings import SITE
@@ -41,9 +42,12 @@ def site_config(
     if "html" not in markdown.invalid:
         unknown.discard("markdown")  # another key under it is wrong; html is known
     extra_kinds = tuple(k for k in fields["resource_kinds"] if k not in BUILTIN_RESOURCE_KINDS)
+    languages = _languages(fields, report)
     return SiteConfig(
         title=fields.get("title", ""),
-        **fields.subset("organization", "description", "base_url", "language", "theme", "logo"),
+        **fields.subset("organization", "description", "base_url", "theme", "logo"),
+        language=languages[0],
+        languages=languages,
         colors=frozen_map(fields["colors"].values),
         **fields.subset(
             "edit_url", "paper", "directory_urls", "categories", "version", "resources_per_level"
@@ -53,6 +57,28 @@ def site_config(
         extra=frozen_map(fields.get("extra")),
         unknown=frozenset(unknown),
     )
+
+
+def _languages(fields: Fields, report: Report) -> tuple[str, ...]:
+    """The site's languages, the default first: languages: when written, else language:."""
+    written = tuple(dict.fromkeys(fields.get("languages") or ()))
+    language = fields.get("language", "en")
+    for tag, mark in zip(fields.get("languages") or (), fields.item_marks("languages")):
+        if not LANGUAGE_TAG.fullmatch(tag):
+            report.error(
+                mark,
+                "language-tag",
+                f"'languages': '{tag}' is not a language tag",
+                "write a tag such as en, de or pt-BR",
+            )
+    if written and "language" in fields.nodes and language != written[0]:
+        report.warning(
+            fields.mark_of("language"),
+            "language-first",
+            f"'language' is {language}, but languages: starts with {written[0]}, the default",
+            "write the default language first in languages:, and drop language:",
+        )
+    return written or (language,)
 
 
 def _settings(data: DataFile, report: Report) -> Fields:

@@ -71,6 +71,8 @@ class SiteConfig:
     extra: Mapping[str, Any]
     #: how many recommended resources a level page and a worksheet show
     resources_per_level: int
+    #: every language the site is built in, the default (language) first
+    languages: tuple[str, ...]
     #: keys of site.yml whose values are wrong or unreadable (a site with errors is only
     #: checked, never written): defaults stand in, and the checks that read them wait
     unknown: frozenset[str]

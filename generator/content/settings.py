@@ -86,8 +86,16 @@ SITE = Record(
         Field(
             "language",
             Text(),
-            "The language of the content, as a language tag (en, de, pt-BR).",
+            "The language of the content and the interface, as a language tag (en, de, pt-BR).",
             default="en",
+        ),
+        Field(
+            "languages",
+            ListOf(Text(), min_items=1),
+            "Several languages, the first the default: every page is built in each "
+            "(docs/languages.md). Default: language alone.",
+            default=(),
+            example="languages: [en, de]",
         ),
         Field(
             "theme",

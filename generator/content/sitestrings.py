@@ -4,15 +4,11 @@ the theme's business (site/catalogues.py checks that); here only the shape is ch
 
 from __future__ import annotations
 
-import re
-
 from generator.content import yamltree
+from generator.content.bundled import LANGUAGE_TAG
 from generator.content.model import SiteStrings, frozen_map
 from generator.content.sources import DataFile
 from generator.errors import Mark, Report
-
-#: A language tag as a file name: en, de, pt-BR, zh-Hant.
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 def build_site_strings(files: tuple[DataFile, ...], report: Report) -> tuple[SiteStrings, ...]:

@@ -8,16 +8,16 @@ nothing about meaning; that is the validator's job.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import AnyStr
 
 from generator.content import yamltree
 from generator.content.bundled import package_yaml
+from generator.content.filenames import ignored, translated
 from generator.errors import ERROR, Mark, Report
 
 MAX_FILE_BYTES = 64 * 1024  # what check and build stay fast for (docs/security.md)
@@ -31,8 +31,6 @@ DOCUMENT_FOLDERS = {
 }
 KNOWN_ENTRIES = {*DOCUMENT_FOLDERS, "resources", "strings", "assets", "index.md", "plan.yml"}
 
-#: Names the reader and serve's watcher pass over: dotfiles, editors' backups and temp files.
-IGNORED = (".*", "#*#", "*~", "4913", "*.sw?", "*___jb_tmp___", "*___jb_old___")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = "---"
 
@@ -62,6 +60,8 @@ class Document:
     front: yamltree.Node | None
     body: str
     body_line: int
+    #: the language of a translation (levels/pm.de.md: de, its stem pm); "" for the original
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class Sources:
     themes: tuple[str, ...] = ()
     #: content/strings/<language>.yml: the site's own interface strings
     strings: tuple[DataFile, ...] = ()
+    #: translations of documents (levels/pm.de.md), kept apart from the documents
+    translations: tuple[Document, ...] = ()
 
     def of_kind(self, kind: str) -> list[Document]:
         """The documents of one kind ('level', 'home', ...), in the order they were read."""
@@ -121,13 +123,14 @@ def load(root: Path) -> tuple[Sources, Report]:
         root,
         site,
         content.plan,
-        tuple(content.documents),
+        tuple(d for d in content.documents if not d.language),
         tuple(content.resources),
         tuple(content.assets),
         plan_defaults(),
         reader.stems,
         _themes(root / "themes"),
         tuple(content.strings),
+        tuple(d for d in content.documents if d.language),
     )
     return sources, report
 
@@ -192,7 +195,7 @@ class _Reader:
                 getattr(found, name).extend(self.yaml_files(entry))
             elif name == "assets" and entry.is_dir():
                 found.assets += self.assets(entry)
-            elif name == "index.md" and entry.is_file():
+            elif translated(name)[0] == "index.md" and entry.is_file():
                 found.documents.append(self.document(entry, "home"))
             elif name == "plan.yml" and entry.is_file():
                 found.plan = self.data_file(rel)
@@ -237,7 +240,9 @@ class _Reader:
         """The Markdown files of a folder of one kind; anything else there is warned about."""
         docs = []
         entries = self.entries(folder)
-        self.stems[kind] = frozenset(e.stem for e in entries if e.suffix == ".md")
+        self.stems[kind] = frozenset(
+            e.stem for e in entries if e.suffix == ".md" and not translated(e.name)[1]
+        )
         for entry in entries:
             if entry.is_file() and entry.suffix == ".md":
                 docs.append(self.document(entry, kind))
@@ -251,7 +256,13 @@ class _Reader:
         return docs
 
     def document(self, path: Path, kind: str) -> Document:
-        """One Markdown file, its front matter parsed and split from its body."""
+        """One Markdown file, its front matter parsed and split from its body (a translation
+        with its language, under its original's stem)."""
+        original, language = translated(path.name)
+        return replace(self.read_document(path, kind), stem=original[:-3], language=language)
+
+    def read_document(self, path: Path, kind: str) -> Document:
+        """One Markdown file as it is written."""
         rel = self.rel(path)
         text = self.text(path)
         if text is None:
@@ -349,11 +360,6 @@ class _Reader:
             )
             return None
         return text
-
-
-def ignored(name: str) -> bool:
-    """True for a file or folder name that matches IGNORED: nothing is read from it."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED)
 
 
 def _position(text: AnyStr, newline: AnyStr, offset: int) -> tuple[int, int]:

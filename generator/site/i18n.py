@@ -152,6 +152,19 @@ def format_number(n: int, tag: str) -> str:
     return str(format_decimal(n, locale=locale))
 
 
+def language_name(tag: str, in_language: str = "") -> str:
+    """A language's name in itself, as a switcher lists it ('Deutsch', 'Español'), or as
+    another language writes it in a sentence ('Englisch', 'inglés')."""
+    locale = _locale(tag)
+    if locale is None:
+        return tag
+    if in_language:
+        other = _locale(in_language)
+        return str(locale.get_display_name(other) or tag) if other is not None else tag
+    name = str(locale.get_display_name(locale) or tag)
+    return name[:1].upper() + name[1:]
+
+
 def babel_direction(tag: str) -> str | None:
     """The direction CLDR gives the language, or None when it does not know it."""
     locale = _locale(tag)

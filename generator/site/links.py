@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from generator.content import yamltree
+from generator.content.filenames import translated
 from generator.content.model import Markdown, Site
 from generator.content.sources import Sources
 from generator.errors import ERROR, WARNING, Diagnostic, Mark
@@ -43,8 +44,14 @@ def _showing(site: Site) -> list[tuple[str, Markdown, str, Key]]:
 
 
 def source_targets(site: Site) -> dict[str, str]:
-    """Content file → the output file of the page that shows it, for links between content."""
-    return {path: url_for(kind, *key) for path, _, kind, key in _showing(site)}
+    """Content file → the output file of the page that shows it, for links between content;
+    a translation's page is also its original's, so that a link written to pm.md from a
+    translated file reaches the translated page."""
+    found = {path: url_for(kind, *key) for path, _, kind, key in _showing(site)}
+    for path, page in list(found.items()):
+        folder, _, name = path.rpartition("/")
+        found.setdefault(f"{folder}/{translated(name)[0]}", page)
+    return found
 
 
 def fallback_page(content_kind: str, stem: str) -> str | None:

@@ -35,6 +35,8 @@ class PageSpec:
     key: Key
     title: str
     source: str = ""  # the content file an "Edit this page" link opens
+    #: a further language of the site the page is in ("" for the default), under /<language>/
+    language: str = ""
 
     @property
     def html(self) -> bool:
@@ -42,12 +44,22 @@ class PageSpec:
         return self.path.endswith(".html")
 
 
-def pages(site: Site, kinds: Sequence[PageKind] = KINDS) -> tuple[PageSpec, ...]:
-    """Every page of the site, in a stable order: kind by kind, as each kind lists them."""
+def pages(
+    site: Site, kinds: Sequence[PageKind] = KINDS, language: str = ""
+) -> tuple[PageSpec, ...]:
+    """Every page of the site, in a stable order: kind by kind, as each kind lists them. In a
+    further language, its HTML pages under <language>/ (the data files and the 404 page are
+    the default language's only)."""
+    if not language:
+        return tuple(
+            PageSpec(kind.path(listed.key), kind.name, listed.key, listed.title, listed.source)
+            for kind in kinds
+            for listed in kind.pages(site)
+        )
     return tuple(
-        PageSpec(kind.path(listed.key), kind.name, listed.key, listed.title, listed.source)
-        for kind in kinds
-        for listed in kind.pages(site)
+        PageSpec(f"{language}/{spec.path}", spec.kind, spec.key, spec.title, spec.source, language)
+        for spec in pages(site, kinds)
+        if spec.html and not kind_table(kinds)[spec.kind].anywhere
     )
 
 

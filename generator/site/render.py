@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,8 +12,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content.model import Expectation, Markdown, Site
+from generator.content.translations import is_translation
 from generator.site import colors, i18n, strings
-from generator.site.kinds import KINDS, Key, PageKind, kind_table, url_for
+from generator.site.kinds import FILE_FOLDERS, KINDS, Key, PageKind, kind_table, url_for
 from generator.site.links import page_anchors, reserved_ids, source_targets
 from generator.site.markdown import Linker, relative_url, render
 from generator.site.navigation import navigation
@@ -74,17 +76,22 @@ class Renderer:
         kinds: Sequence[PageKind] = KINDS,
         catalogue: i18n.Catalogue = strings.ENGLISH,
         rendered: Mapping[Markdown, str] | None = None,
+        editions: Sequence[tuple[str, str]] = (),
     ):
         self.site = site
         #: The interface strings every page of this renderer speaks.
         self.catalogue = catalogue
+        #: Every language of the site with the folder of its pages ("" or "de/"), the default
+        #: first; this renderer's folder, for a further language.
+        self.editions = tuple(editions)
+        self.prefix = dict(editions).get(catalogue.language, "") if editions else ""
         self.env = env
         self.specs = specs
         self.assets = assets
         self.static_files = static_files
         self.kinds = kind_table(kinds)
-        self.targets = source_targets(site)
-        self.anchors = page_anchors(site)
+        self.targets = {k: self.prefix + v for k, v in source_targets(site).items()}
+        self.anchors = {self.prefix + k: v for k, v in page_anchors(site).items()}
         # Rendered Markdown: by page folder when it holds relative links, else shared by all pages.
         self.cache: dict[tuple[Markdown, str, bool], Markup] = {}
         # (Markdown without headings is the same whatever ids the page reserves: key None.)
@@ -150,7 +157,10 @@ class Renderer:
                 return base + target
 
             return absolute
-        return lambda target: relative_url(spec.path, target, self.site.config.directory_urls)
+        prefix, directory_urls = self.prefix, self.site.config.directory_urls
+        return lambda target: relative_url(
+            spec.path, prefix + target if prefix and in_edition(target) else target, directory_urls
+        )
 
     def url_for_function(self, url: Callable[[str], str]) -> Callable[..., str]:
         """url_for(kind, *key): the link from this page to the page of a kind with a key."""
@@ -176,6 +186,7 @@ class Renderer:
         """md(fragment) and md_inline(fragment): Markdown rendered for this page."""
         page_dir = posixpath.dirname(spec.path)
         page_ids = reserved_ids(self.site, spec.kind, spec.key, self.kinds)
+        lang = self.catalogue.language
 
         def convert(fragment: Markdown | None, inline: bool) -> Markup:
             if fragment is None:
@@ -207,6 +218,11 @@ class Renderer:
                     inline=inline,
                     reserved_ids=reserved,
                 )
+                if self.prefix and fragment.path and not is_translation(fragment.path, lang):
+                    # Not translated: the default language's text, marked as such.
+                    tag = "span" if inline else "div"
+                    default = self.editions[0][0]
+                    result = replace(result, html=f'<{tag} lang="{default}">{result.html}</{tag}>')
                 if not result.page_specific:
                     ids = reserved if result.headings else None
                     state.specific = previously or ids is not None
@@ -270,10 +286,45 @@ class Renderer:
             "t": strings.markup,
             "language": self.catalogue.language,
             "direction": self.catalogue.direction,
+            "editions": self.edition_links(spec),
+            "untranslated": self.untranslated(spec),
             "script_strings": strings.script_strings(),
             "crumbs": kind.crumbs(self.site, spec.key, spec.title, spec.path),
         }
         return context
+
+    def edition_links(self, spec: PageSpec) -> list[dict[str, Any]]:
+        """The page in each language of the site, for the switcher and hreflang: its tag,
+        its name in itself, the link to it and whether it is this one (none for one language)."""
+        if len(self.editions) < 2 or self.kinds[spec.kind].anywhere:
+            return []
+        page = spec.path.removeprefix(self.prefix)
+        return [
+            {
+                "tag": tag,
+                "name": i18n.language_name(tag),
+                "href": relative_url(spec.path, prefix + page, self.site.config.directory_urls),
+                "current": prefix == self.prefix,
+            }
+            for tag, prefix in self.editions
+        ]
+
+    def untranslated(self, spec: PageSpec) -> str:
+        """The default language's name, in this page's, when the page's own content file has
+        no translation into it; else empty."""
+        if not self.prefix or not spec.source or is_translation(spec.source, spec.language):
+            return ""
+        return i18n.language_name(self.editions[0][0], self.catalogue.language)
+
+
+def in_edition(target: str) -> bool:
+    """True for an output file each language has its own of (a page), not one they share
+    (the theme's files, the content's assets, the data files, the 404 page)."""
+    return (
+        target.endswith(".html")
+        and target != "404.html"
+        and target.split("/", 1)[0] not in FILE_FOLDERS
+    )
 
 
 def expectation_statements(expectation: Expectation | None) -> tuple[Markdown, ...]:

@@ -48,6 +48,8 @@ _EN: dict[str, str] = {
     "footer.xlsx": "an Excel workbook",
     "footer.csv": "CSV",
     "contents": "On this page",
+    "lang.label": "Language",
+    "lang.untranslated": "This page is not translated yet: its text is in {language}.",
     # Counting and lists
     "list.and": " and ",
     "list.comma": ", ",

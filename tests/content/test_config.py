@@ -19,9 +19,10 @@ def test_every_setting_not_written_is_the_site_table_s_default():
     settings, report = config("title: T\n")
     assert report.items == [] and settings.unknown == frozenset()
     for field in SITE.fields:
-        if field.default is not None and field.name != "resource_kinds":
+        if field.default is not None and field.name not in ("resource_kinds", "languages"):
             assert getattr(settings, field.name) == field.default, field.name
     assert settings.resource_kinds == BUILTIN_RESOURCE_KINDS
+    assert settings.languages == ("en",)  # language: alone
     assert settings.markdown_html is False and dict(settings.colors) == {}
 
 
@@ -67,3 +68,13 @@ def test_an_empty_or_unreadable_site_yml():
     # Nothing in it could be read, so every setting waits, markdown's too.
     assert "markdown" in broken.unknown and "title" in broken.unknown
     assert empty.title == "" and empty.base_url == "/"
+
+
+def test_languages_put_the_default_first():
+    settings, report = config("title: T\nlanguages: [de, en]\n")
+    assert report.items == [] and settings.language == "de" and settings.languages == ("de", "en")
+    settings, report = config("title: T\nlanguage: en\nlanguages: [de, 'English']\n")
+    assert [(d.code, d.mark.line) for d in report.items] == [
+        ("language-tag", 3),
+        ("language-first", 2),
+    ]
