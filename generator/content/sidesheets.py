@@ -3,9 +3,11 @@ each a table with a header row, read into rows of named values."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.content.cells import normal, roles_of
+from generator.content.types import URL_PATTERN
 from generator.content.workbook import Sheet
 from generator.errors import Mark, Report
 
@@ -142,13 +144,25 @@ def resources(sheet: Sheet, report: Report) -> list[Row]:
         if url:
             values["url"] = url
         if url and not url.startswith(("http://", "https://")):
-            report.error(
-                marks.get("url", row.mark),
-                "sheet-bad-link",
-                f"the link '{url}' is not an http(s) address",
-                "write the resource's full web address, starting with https://",
-            )
-            continue
+            if re.match(URL_PATTERN, url):  # a file of the site: no spreadsheet holds it
+                report.warning(
+                    marks.get("url", row.mark),
+                    "sheet-file-link",
+                    f"'{values['title']}' links to {url}, a file of the site that the "
+                    "spreadsheet does not hold: it is imported without its link",
+                    f"copy the file to content/{url} in the new site, and add url: {url} "
+                    "to the resource in content/resources/resources.yml",
+                )
+                del values["url"]
+                url = ""
+            else:
+                report.error(
+                    marks.get("url", row.mark),
+                    "sheet-bad-link",
+                    f"the link '{url}' is not an http(s) address",
+                    "write the resource's full web address, starting with https://",
+                )
+                continue
         kind = normal(values.get("kind", "")).replace(" ", "-")
         values["kind"] = kind or "article"
         cost = normal(values.get("cost", ""))

@@ -157,3 +157,25 @@ def test_a_bad_link_or_cost_is_an_error_at_its_cell_and_the_row_is_left_out():
         ),
         ("ladder.xlsx:Resources!C3", "sheet-bad-cost", "the cost 'expensive' is not free or paid"),
     ]
+
+
+@pytest.mark.parametrize("link", ["assets/guide.pdf", "../pages/handbook.md", "guide.pdf"])
+def test_a_link_to_a_file_of_the_site_is_left_out_with_a_warning(link):
+    report = Report()
+    rows = [["Title", "URL", "Kind"], ["Our guide", link, "template"]]
+    (found,) = resources(sheet(rows, "Resources"), report)
+    assert (found.values, found.url) == ({"title": "Our guide", "kind": "template"}, "")
+    assert [(str(d.mark), d.severity, d.code) for d in report.items] == [
+        ("ladder.xlsx:Resources!B2", "warning", "sheet-file-link")
+    ]
+    assert report.items[0].message == (
+        f"'Our guide' links to {link}, a file of the site that the spreadsheet does not "
+        "hold: it is imported without its link"
+    )
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "mailto:a@b.org", "//evil.example/x"])
+def test_a_link_of_another_scheme_is_still_an_error(link):
+    report = Report()
+    assert resources(sheet([["Title", "URL"], ["X", link]], "Resources"), report) == []
+    assert [d.code for d in report.items] == ["sheet-bad-link"]
