@@ -18,6 +18,7 @@ from generator.errors import (
     UsageProblem,
     WriteError,
 )
+from generator.site.odsfile import ods_bytes
 from generator.site.tables import Table, csv_table, workbook_tables
 from generator.site.workbook import (
     CELL_CHARS,
@@ -25,7 +26,6 @@ from generator.site.workbook import (
     csv_bytes,
     csv_lines,
     cuts,
-    ods_bytes,
     xlsx_bytes,
 )
 

@@ -27,6 +27,7 @@ def _hex(rgb: tuple[float, float, float]) -> str:
 
 def luminance(hex_color: str) -> float:
     """The relative luminance of a #rrggbb colour (WCAG 2.1), from 0 (black) to 1 (white)."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 

@@ -1,5 +1,5 @@
-"""Tables (site/tables.py) as spreadsheet files: xlsx through openpyxl, ods through odfpy
-(the `sheets` extra), csv through the standard library.
+"""Tables (site/tables.py) as spreadsheet files: xlsx through openpyxl, csv through the
+standard library (ods through odfpy, the `sheets` extra: odsfile.py).
 
 Every file is byte-identical for the same tables: fixed dates in the file's properties
 and in its zip entries.  Text that a spreadsheet would take for a formula (`=…`, `+…`,
@@ -18,15 +18,16 @@ from datetime import datetime
 from typing import Any
 
 from generator.content.model import Site
-from generator.content.workbook import LIMITS, needs_extra
+from generator.content.workbook import LIMITS
 from generator.site.exports import framework_view
 from generator.site.tables import Cell, Table, workbook_tables
 
 #: The date written into files: the zip format's earliest, so no build's time shows.
 FIXED_DATE = datetime(1980, 1, 1)
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-_HEADER_FILL = "DCE3F0"
-_BAND_FILL = "EEF2F8"
+#: The fills of the header row and of category rows (RGB), in every workbook format.
+HEADER_FILL = "DCE3F0"
+BAND_FILL = "EEF2F8"
 _LINK_COLOR = "1F4FBF"
 
 
@@ -135,14 +136,14 @@ def _xlsx_sheet(sheet: Any, table: Table) -> None:
     for col, title in enumerate(table.header, 1):
         cell = _put(sheet, 1, col, title)
         cell.font, cell.alignment, cell.border = bold, wrap, line
-        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     width = len(table.header)
     for index, row in enumerate(table.rows):
         at = index + 2
         if index in table.bands:
             cell = _put(sheet, at, 1, row[0].text)
             cell.font = bold
-            cell.fill = PatternFill("solid", fgColor=_BAND_FILL)
+            cell.fill = PatternFill("solid", fgColor=BAND_FILL)
             sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
             continue
         for col, value in enumerate(row, 1):
@@ -218,164 +219,6 @@ def fixed_zip(data: bytes, replaced: Mapping[str, bytes] | None = None) -> bytes
             content = (replaced or {}).get(info.filename)
             target.writestr(fixed, source.read(info.filename) if content is None else content)
     return out.getvalue()
-
-
-#: The namespaces every part of an ods file declares, in this order.  odfpy declares the
-#: ones it has met so far in the process (one dict shared by every element, which grows
-#: as it writes or reads), so the same tables gave other bytes on a first call.
-#: settings.xml needs `ooo`: LibreOffice reads the name "ooo:view-settings" as a prefixed
-#: name, and without it ignores the frozen rows and columns.
-_ODS_NAMESPACES = (
-    *("office", "style", "text", "table", "fo", "xlink", "config", "ooo", "meta", "manifest"),
-    *("chart", "draw", "presentation"),
-)
-#: meta.xml without odfpy's <meta:generator> (which names its version) or any date.
-_ODS_META = (
-    b"<?xml version='1.0' encoding='UTF-8'?>\n"
-    b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    b'office:version="1.2"><office:meta/></office:document-meta>'
-)
-
-
-def ods_bytes(tables: Sequence[Table]) -> bytes:
-    """The tables as an OpenDocument spreadsheet (needs odfpy, from the `sheets` extra)."""
-    odf = needs_extra("odf", "write .ods files")
-    from odf.element import Element
-    from odf.namespaces import nsdict
-    from odf.opendocument import OpenDocumentSpreadsheet
-
-    by_prefix = {prefix: uri for uri, prefix in nsdict.items()}
-    doc = OpenDocumentSpreadsheet()
-    styles = _ods_styles(doc, tables)
-    for table in tables:
-        doc.spreadsheet.addElement(_ods_table(odf, table, styles))
-    doc.settings.addElement(_ods_views(tables))
-    buffer = io.BytesIO()
-    learnt = Element.namespaces
-    Element.namespaces = {by_prefix[p]: p for p in _ODS_NAMESPACES}
-    try:
-        doc.write(buffer)
-    finally:
-        Element.namespaces = learnt
-    return fixed_zip(buffer.getvalue(), {"meta.xml": _ODS_META})
-
-
-def _ods_views(tables: Sequence[Table]) -> Any:
-    """The view settings that keep each sheet's frozen rows and columns in view, as
-    LibreOffice writes them (settings.xml; ODF leaves view settings to applications)."""
-    from odf.config import (
-        ConfigItem,
-        ConfigItemMapEntry,
-        ConfigItemMapIndexed,
-        ConfigItemMapNamed,
-        ConfigItemSet,
-    )
-
-    def item(name: str, kind: str, value: object) -> Any:
-        return ConfigItem(name=name, type=kind, text=str(value))
-
-    sheets = ConfigItemMapNamed(name="Tables")
-    for table in tables:
-        rows, cols = table.frozen
-        entry = ConfigItemMapEntry(name=table.name)
-        for name, kind, value in (
-            ("HorizontalSplitMode", "short", 2 if cols else 0),
-            ("VerticalSplitMode", "short", 2 if rows else 0),
-            ("HorizontalSplitPosition", "int", cols),
-            ("VerticalSplitPosition", "int", rows),
-            ("ActiveSplitRange", "short", (2 if rows else 0) + (1 if cols else 0)),
-            ("PositionLeft", "int", 0),
-            ("PositionRight", "int", cols),
-            ("PositionTop", "int", 0),
-            ("PositionBottom", "int", rows),
-        ):
-            entry.addElement(item(name, kind, value))
-        sheets.addElement(entry)
-    view = ConfigItemMapEntry()
-    view.addElement(item("ViewId", "string", "view1"))
-    view.addElement(sheets)
-    if tables:
-        view.addElement(item("ActiveTable", "string", tables[0].name))
-    views = ConfigItemMapIndexed(name="Views")
-    views.addElement(view)
-    found = ConfigItemSet(name="ooo:view-settings")
-    found.addElement(views)
-    return found
-
-
-def _ods_styles(doc: Any, tables: Sequence[Table]) -> dict[str, Any]:
-    """The cell and column styles the ods sheets use, added to the document."""
-    from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
-
-    def cell_style(name: str, background: str = "", bold: bool = False) -> Any:
-        style = Style(name=name, family="table-cell")
-        props = {"wrapoption": "wrap", "verticalalign": "top"}
-        if background:
-            props["backgroundcolor"] = "#" + background
-        style.addElement(TableCellProperties(**props))
-        if bold:
-            style.addElement(TextProperties(fontweight="bold"))
-        doc.automaticstyles.addElement(style)
-        return style
-
-    styles = {
-        "body": cell_style("body"),
-        "first": cell_style("first", bold=True),
-        "header": cell_style("header", _HEADER_FILL, bold=True),
-        "band": cell_style("band", _BAND_FILL, bold=True),
-    }
-    for chars in sorted({w for t in tables for w in t.widths}):
-        style = Style(name=f"w{chars}", family="table-column")
-        style.addElement(TableColumnProperties(columnwidth=f"{chars * 0.19:.2f}cm"))
-        doc.automaticstyles.addElement(style)
-        styles[f"w{chars}"] = style
-    return styles
-
-
-def _ods_table(odf: Any, table: Table, styles: dict[str, Any]) -> Any:
-    """One ods sheet: its columns, the header row, the rows (bands spanning the table)."""
-    from odf.table import CoveredTableCell, TableColumn, TableRow
-    from odf.table import Table as OdsTable
-
-    sheet = OdsTable(name=table.name)
-    for chars in table.widths:
-        sheet.addElement(TableColumn(stylename=styles[f"w{chars}"]))
-    header = TableRow()
-    for title in table.header:
-        header.addElement(_ods_cell(title, "", styles["header"]))
-    sheet.addElement(header)
-    for index, row in enumerate(table.rows):
-        element = TableRow()
-        if index in table.bands:
-            span = len(table.header)
-            element.addElement(
-                _ods_cell(row[0].text, "", styles["band"], numbercolumnsspanned=span)
-            )
-            for _ in range(span - 1):
-                element.addElement(CoveredTableCell())
-        else:
-            for col, cell in enumerate(row):
-                style = styles["first"] if col == 0 else styles["body"]
-                element.addElement(_ods_cell(cell.text, cell.url, style))
-        sheet.addElement(element)
-    return sheet
-
-
-def _ods_cell(text: str, url: str, style: Any, **attrs: Any) -> Any:
-    """A text cell, one paragraph a line; the text a link when url is given."""
-    from odf.table import TableCell
-    from odf.text import A, P
-
-    cell = TableCell(valuetype="string", stylename=style, **attrs)
-    text = fitted(text)
-    for line in text.split("\n") if text else []:
-        paragraph = P()
-        if url:
-            paragraph.addElement(A(href=url, text=line))
-        else:
-            paragraph.addText(line)
-        cell.addElement(paragraph)
-    return cell
 
 
 def workbook_view(site: Site, key: tuple[str, ...]) -> dict[str, Any]:

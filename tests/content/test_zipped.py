@@ -17,8 +17,8 @@ from generator.content import workbook
 from generator.content.workbook import Limits, MissingExtra
 from generator.content.zipped import read_ods, read_xlsx
 from generator.errors import Report
+from generator.site.odsfile import ods_bytes
 from generator.site.tables import Cell, Table
-from generator.site.workbook import ods_bytes
 
 MAIN = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 

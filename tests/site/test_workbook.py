@@ -6,12 +6,8 @@ same tables, with text that could run as a formula neutralised.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import subprocess
-import sys
 import zipfile
-from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -21,8 +17,8 @@ from generator.content import workbook as reader
 from generator.content.model import Site
 from generator.content.sources import load
 from generator.content.validate import validate
-from generator.content.workbook import MissingExtra
 from generator.site.exports import framework_view
+from generator.site.odsfile import ods_bytes
 from generator.site.tables import Cell, Table
 from generator.site.workbook import (
     CELL_CHARS,
@@ -35,13 +31,12 @@ from generator.site.workbook import (
     fixed_zip,
     ladder_xlsx,
     neutralised,
-    ods_bytes,
     risky,
     row_height,
     workbook_view,
     xlsx_bytes,
 )
-from tests.conftest import REPO, SITES
+from tests.conftest import SITES
 from tests.htmlscan import parse_file
 
 TABLE = Table(
@@ -153,30 +148,6 @@ def test_fixed_zip_dates_every_entry_and_keeps_order_and_compression():
         assert archive.read("content.xml") == b"<a/>" * 100
 
 
-def test_ods_bytes_hold_the_tables():
-    data = ods_bytes([TABLE])
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.namelist()[0] == "mimetype"
-        content = archive.read("content.xml").decode()
-    assert 'table:name="Matrix"' in content
-    assert 'xlink:href="https://example.com/s"' in content
-    assert 'table:number-columns-spanned="2"' in content  # the band
-    assert "=HYPERLINK(" in content and "table:formula" not in content
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert archive.infolist()[0].compress_type == zipfile.ZIP_STORED
-        assert b"date" not in archive.read("meta.xml")  # no day of writing in it
-
-
-def test_ods_bytes_without_odfpy_name_the_extra(monkeypatch):
-    def no_odf(name, *args):
-        raise ImportError(name)
-
-    monkeypatch.setattr(reader.importlib, "import_module", no_odf)
-    with pytest.raises(MissingExtra, match=r"ladderpress\[sheets\]"):
-        ods_bytes([TABLE])
-
-
 def test_workbook_view_is_the_framework_and_the_plan(site):
     view = workbook_view(site, ())
     assert view["plan"] is site.plan
@@ -207,74 +178,6 @@ def test_xlsx_a_column_of_choices_is_a_drop_down_of_every_value():
 def test_xlsx_choices_a_list_cannot_hold_make_no_drop_down(values):
     table = Table("M", ("A", "B"), ((Cell("x"), Cell("")),), (10, 10), choices={1: values})
     assert opened(xlsx_bytes([table]))["M"].data_validations.dataValidation == []
-
-
-def ods_part(data: bytes, name: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return archive.read(name)
-
-
-def test_ods_keeps_the_header_row_and_first_columns_in_view():
-    levels = Table(
-        "Levels",
-        ("Id", "Level", "Rank"),
-        ((Cell("pm"), Cell("PM"), Cell("1")),),
-        (8, 8, 4),
-        frozen=(1, 2),
-    )
-    data = ods_bytes([TABLE, levels])
-    root = ElementTree.fromstring(ods_part(data, "settings.xml"))
-    config = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
-    named = {e.get(f"{config}name"): e for e in root.iter(f"{config}config-item-map-named")}
-    sheets = {
-        entry.get(f"{config}name"): {
-            item.get(f"{config}name"): item.text for item in entry.iter(f"{config}config-item")
-        }
-        for entry in named["Tables"].findall(f"{config}config-item-map-entry")
-    }
-    assert sorted(sheets) == ["Levels", "Matrix"]
-    for name, (rows, cols) in (("Matrix", (1, 1)), ("Levels", (1, 2))):
-        view = sheets[name]
-        assert view["HorizontalSplitMode"] == view["VerticalSplitMode"] == "2"
-        assert view["HorizontalSplitPosition"] == view["PositionRight"] == str(cols)
-        assert view["VerticalSplitPosition"] == view["PositionBottom"] == str(rows)
-        assert view["ActiveSplitRange"] == "3"  # the bottom right pane: the cells
-    # LibreOffice reads the set's name "ooo:view-settings" as a prefixed name: without the
-    # prefix declared it ignores the whole set (seen with LibreOffice 7.4 through UNO).
-    assert b'xmlns:ooo="http://openoffice.org/2004/office"' in ods_part(data, "settings.xml")
-    assert b"settings.xml" in ods_part(data, "META-INF/manifest.xml")
-
-
-def test_ods_bytes_are_the_same_on_every_call_and_hold_no_generator():
-    first, second = ods_bytes([TABLE]), ods_bytes([TABLE])
-    assert first == second
-    assert b"generator" not in ods_part(first, "meta.xml")
-    for part in ("content.xml", "styles.xml", "settings.xml", "meta.xml"):
-        ElementTree.fromstring(ods_part(first, part))  # every prefix used is declared
-
-
-ODS_IN_A_NEW_PROCESS = """
-import hashlib, sys
-from tests.site.test_workbook import TABLE
-from generator.site.workbook import ods_bytes
-sys.stdout.write(hashlib.sha256(ods_bytes([TABLE])).hexdigest())
-"""
-
-
-def test_ods_bytes_are_the_same_in_a_new_process_whatever_ran_before(tmp_path):
-    from odf.opendocument import load
-
-    (tmp_path / "read.ods").write_bytes(ods_bytes([TABLE]))
-    load(str(tmp_path / "read.ods"))  # reading an ods teaches odfpy more namespaces
-    here = hashlib.sha256(ods_bytes([TABLE])).hexdigest()
-    there = subprocess.run(
-        [sys.executable, "-c", ODS_IN_A_NEW_PROCESS],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert there == here
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
