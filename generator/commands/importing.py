@@ -105,6 +105,11 @@ def summary(framework: Imported, checked: list[Diagnostic]) -> str:
         shown = ", ".join(m.place for m in framework.empty[:5])
         more = ", …" if len(framework.empty) > 5 else ""
         made += f"; {plural(len(framework.empty), 'cell')} empty: {shown}{more}"
+    # A long sheet has no cell for an expectation it leaves out: count those too.
+    missing = sum(1 for d in checked if d.code == "missing-expectation")
+    if missing > len(framework.empty):
+        absent = missing - len(framework.empty)
+        made += f"; {plural(absent, 'expectation')} the sheets do not give (`check` names them)"
     unsuited = sum(1 for d in checked if d.code == "unsuited-level")
     if unsuited:
         made += f"; {plural(unsuited, 'level')} that no resource suits"

@@ -466,3 +466,19 @@ def test_export_takes_its_format_from_the_file_name_and_refuses_one_it_cannot_te
     assert told.exit_code == 0 and (tmp_path / "x.txt").exists()
     bare = run("export", SITES / "minimal", "-o", tmp_path / "ladder")
     assert bare.output == f"Wrote {tmp_path}/ladder (xlsx, matrix layout)\n"
+
+
+def test_summary_counts_the_expectations_a_long_sheet_leaves_out(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "Role,Skill,Description\nPM,Strategy,Knows the vision\n,Delivery,Ships\n"
+        "Senior PM,Strategy,Sets direction\n",
+        encoding="utf-8",
+    )
+    result = import_site(path, "long.csv", tmp_path / "site")
+    assert result.summary == (
+        "2 levels on 1 track, 2 competencies, 3 expectations, 0 resources; "
+        "1 expectation the sheets do not give (`check` names them)."
+    )
+    missing = [d for d in check_site(tmp_path / "site").diagnostics]
+    assert [(d.code, d.subject) for d in missing] == [("missing-expectation", "senior-pm")]
