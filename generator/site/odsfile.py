@@ -10,16 +10,17 @@ from typing import Any
 
 from generator.content.workbook import needs_extra
 from generator.site.tables import Table
-from generator.site.workbook import BAND_FILL, HEADER_FILL, fitted, fixed_zip
+from generator.site.workbook import BAND_FILL, HEADER_FILL, drop_down, fitted, fixed_zip
 
 #: The namespaces every part of an ods file declares, in this order.  odfpy declares the
 #: ones it has met so far in the process (one dict shared by every element, which grows
 #: as it writes or reads), so the same tables gave other bytes on a first call.
 #: settings.xml needs `ooo`: LibreOffice reads the name "ooo:view-settings" as a prefixed
-#: name, and without it ignores the frozen rows and columns.
+#: name, and without it ignores the frozen rows and columns; so does it `of` in a drop-down's
+#: condition (of:cell-content-is-in-list), or it offers no list.
 _ODS_NAMESPACES = (
     *("office", "style", "text", "table", "fo", "xlink", "config", "ooo", "meta", "manifest"),
-    *("chart", "draw", "presentation", "loext"),
+    *("chart", "draw", "presentation", "loext", "of"),
 )
 #: meta.xml without odfpy's <meta:generator> (which names its version) or any date.
 _ODS_META = (
@@ -39,8 +40,11 @@ def ods_bytes(tables: Sequence[Table]) -> bytes:
     by_prefix = {prefix: uri for uri, prefix in nsdict.items()}
     doc = OpenDocumentSpreadsheet()
     styles = _ods_styles(doc, tables)
+    choices = _choice_names(tables)
+    if choices:
+        doc.spreadsheet.addElement(_ods_choices(choices))
     for table in tables:
-        doc.spreadsheet.addElement(_ods_table(odf, table, styles))
+        doc.spreadsheet.addElement(_ods_table(odf, table, styles, choices))
     doc.settings.addElement(_ods_views(tables))
     buffer = io.BytesIO()
     learnt = Element.namespaces
@@ -151,7 +155,34 @@ def _ods_styles(doc: Any, tables: Sequence[Table]) -> dict[str, Any]:
     return styles
 
 
-def _ods_table(odf: Any, table: Table, styles: dict[str, Any]) -> Any:
+def _choice_names(tables: Sequence[Table]) -> dict[tuple[str, ...], str]:
+    """A name for each drop-down list the tables' columns offer, in order of first use
+    (the lists the xlsx workbook offers too: drop_down)."""
+    lists = [v for t in tables if t.rows for v in t.choices.values() if drop_down(v)]
+    return {values: f"choices{n}" for n, values in enumerate(dict.fromkeys(lists), 1)}
+
+
+def _ods_choices(names: dict[tuple[str, ...], str]) -> Any:
+    """The drop-down lists as content validations, one for each list of values."""
+    from odf.table import ContentValidation, ContentValidations
+
+    found = ContentValidations()
+    for values, name in names.items():
+        quoted = ";".join('"' + v.replace('"', '""') + '"' for v in values)
+        found.addElement(
+            ContentValidation(
+                name=name,
+                condition=f"of:cell-content-is-in-list({quoted})",
+                allowemptycell="true",
+                displaylist="unsorted",
+            )
+        )
+    return found
+
+
+def _ods_table(
+    odf: Any, table: Table, styles: dict[str, Any], choices: dict[tuple[str, ...], str]
+) -> Any:
     """One ods sheet: its columns, the header row (repeated on every printed page), the
     rows (bands spanning the table)."""
     from odf.table import CoveredTableCell, TableColumn, TableHeaderRows, TableRow
@@ -178,7 +209,10 @@ def _ods_table(odf: Any, table: Table, styles: dict[str, Any]) -> Any:
         else:
             for col, cell in enumerate(row):
                 style = styles["first"] if col == 0 else styles["body"]
-                element.addElement(_ods_cell(cell.text, cell.url, style))
+                found = _ods_cell(cell.text, cell.url, style)
+                if table.choices.get(col) in choices:
+                    found.setAttribute("contentvalidationname", choices[table.choices[col]])
+                element.addElement(found)
         sheet.addElement(element)
     return sheet
 

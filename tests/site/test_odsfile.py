@@ -144,3 +144,30 @@ def test_ods_prints_landscape_as_wide_as_the_page_with_the_header_on_every_page(
     assert attr(table_style, "style:master-page-name") == attr(master, "style:name")
     [header] = sheet.iterfind("table:table-header-rows/table:table-row", ns)
     assert [c.findtext("*") for c in header] == ["Competency", "PM"]
+
+
+def test_ods_offers_a_column_of_choices_as_a_drop_down_list():
+    other = Table("Other", ("A", "B"), ((Cell("x"), Cell("")),), (8, 8), choices={1: ("a,b",)})
+    data = ods_part(ods_bytes([TABLE, other]), "content.xml")
+    # LibreOffice reads "of:" in the condition as a prefixed name: it must be declared.
+    assert b'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"' in data
+    content = ElementTree.fromstring(data)
+    table = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    [check] = content.iter(f"{table}content-validation")
+    assert check.get(f"{table}name") == "choices1"
+    assert check.get(f"{table}condition") == 'of:cell-content-is-in-list("Not yet";"Sometimes")'
+    named = [
+        [c.get(f"{table}content-validation-name") for c in row.iter(f"{table}table-cell")]
+        for row in content.iter(f"{table}table-row")
+    ]
+    # Matrix: the header, a band, then three rows whose column B offers the list; Other's
+    # list holds a comma, which no xlsx list can, so neither format offers it.
+    assert named == [
+        [None, None],
+        [None],
+        [None, "choices1"],
+        [None, "choices1"],
+        [None, "choices1"],
+        [None, None],
+        [None, None],
+    ]
