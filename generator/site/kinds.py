@@ -11,6 +11,7 @@ from generator.content.model import Site
 from generator.site import exports, ladder, navigation, search, views, workbook, worksheets
 from generator.site.changelog import CHANGES_TITLE, changed_since, changes_view
 from generator.site.strings import later, text
+from generator.site.views import compare_index
 
 Key = tuple[str, ...]
 Crumbs = list[tuple[str, str]]
@@ -197,7 +198,7 @@ def _compare_pages(site: Site) -> Iterable[Listed]:
 
 def _compare_view(site: Site, key: Key) -> dict[str, Any]:
     a, b = (site.level(i) for i in key)
-    return {"a": a, "b": b, "levels": site.levels, "compared": views.compare_view(site, a, b)}
+    return {"a": a, "b": b, "compared": views.compare_view(site, a, b)}
 
 
 def _compare_crumbs(site: Site, key: Key, title: str, path: str) -> Crumbs:
@@ -276,7 +277,7 @@ COMPARE_INDEX = PageKind(
     pattern("compare/index.html"),
     one(later("title.compare")),
     "compare_index.html",
-    lambda site, key: {"a": None, "b": None, "levels": site.levels},
+    lambda site, key: {"a": None, "b": None, "levels": site.levels, **vars(compare_index(site))},
     sections=frozenset({"main", "picker"}),
 )
 COMPARE = PageKind(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from types import MappingProxyType
 
 from generator.content.model import (
@@ -51,8 +50,52 @@ sideways = same_rank_elsewhere
 
 
 def compare_pairs(site: Site) -> list[tuple[Level, Level]]:
-    """Every pair of levels, the junior one first, in ladder order."""
-    return list(combinations(site.levels, 2))
+    """The pairs of levels with a comparison page of their own, the junior one first, in
+    ladder order: each level with those it leads to, the one below it and those beside it
+    on other tracks — every pair a level page links to. A pair of levels further apart is
+    compared in the browser, on the compare page (every pair would grow with the square
+    of the ladder: 7,140 pages at 120 levels; these grow with the ladder itself)."""
+    order = {level.id: index for index, level in enumerate(site.levels)}
+    found: set[tuple[str, str]] = set()
+    for level in site.levels:
+        below = level_below(site, level)
+        near = [i for i in level.next if i != level.id] + [lv.id for lv in sideways(site, level)]
+        near += [below.id] if below is not None else []
+        for other in near:
+            first, second = sorted((level.id, other), key=order.__getitem__)
+            found.add((first, second))
+    return [
+        (site.level(a), site.level(b))
+        for a, b in sorted(found, key=lambda p: (order[p[0]], order[p[1]]))
+    ]
+
+
+@dataclass(frozen=True)
+class CompareIndex:
+    """The compare page: the pairs with a page of their own, also by level (what it lists
+    for readers without scripts), and every expectation, from which a script compares any
+    two levels."""
+
+    pairs: tuple[tuple[Level, Level], ...]
+    by_level: tuple[tuple[Level, tuple[Level, ...]], ...]
+    cells: tuple[tuple[Competency, tuple[tuple[Level, Expectation | None], ...]], ...]
+
+
+def compare_index(site: Site) -> CompareIndex:
+    """The pairs with pages, listed under each of their two levels, and every expectation."""
+    pairs = compare_pairs(site)
+    by_level = [
+        (level, tuple(b if a.id == level.id else a for a, b in pairs if level.id in (a.id, b.id)))
+        for level in site.levels
+    ]
+    return CompareIndex(
+        tuple(pairs),
+        tuple((level, others) for level, others in by_level if others),
+        tuple(
+            (c, tuple((level, expectation_at(site, c, level)) for level in site.levels))
+            for c in site.competencies
+        ),
+    )
 
 
 def applicable(site: Site, level: Level) -> list[Competency]:

@@ -207,3 +207,43 @@ def test_kinds_in_use_follow_the_configured_order(site):
 
 def test_diffs_and_views_agree_on_status_names():
     assert (views.NEW, views.CHANGED, views.SAME) == (diffs.NEW, diffs.CHANGED, diffs.SAME)
+
+
+# compare_pairs and compare_index: which pairs have a page, and what the compare page holds.
+
+
+def test_a_pair_has_a_page_when_a_level_page_links_to_it(site):
+    """Up (next), down (the level below) and sideways: every comparison a level page links
+    to, junior first, and no other (they would grow with the square of the ladder)."""
+    pairs = [(a.id, b.id) for a, b in views.compare_pairs(site)]
+    linked = set()
+    for level in site.levels:
+        view = level_view(site, level)
+        linked |= {tuple(sorted((level.id, n.id), key=ids(site.levels).index)) for n in view.next}
+        linked |= {
+            tuple(sorted((level.id, s.id), key=ids(site.levels).index)) for s in view.sideways
+        }
+        if view.below is not None:
+            linked.add((view.below.id, level.id))
+    assert sorted(pairs) == sorted(linked) and len(pairs) == len(set(pairs))
+    assert pairs == [
+        ("pm", "senior-pm"),
+        ("senior-pm", "principal-pm"),
+        ("senior-pm", "group-pm"),
+        ("principal-pm", "group-pm"),
+    ]
+
+
+def test_the_compare_page_lists_each_pair_under_both_levels_and_holds_every_expectation(site):
+    index = views.compare_index(site)
+    assert [(lv.id, ids(others)) for lv, others in index.by_level] == [
+        ("pm", ["senior-pm"]),
+        ("senior-pm", ["pm", "principal-pm", "group-pm"]),
+        ("principal-pm", ["senior-pm", "group-pm"]),
+        ("group-pm", ["senior-pm", "principal-pm"]),
+    ]
+    assert [c.id for c, _ in index.cells] == ids(site.competencies)
+    for competency, cells in index.cells:
+        assert ids(level for level, _ in cells) == ids(site.levels)
+        for level, found in cells:
+            assert found == views.expectation_at(site, competency, level)

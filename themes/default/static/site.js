@@ -45,34 +45,95 @@
     });
   });
 
-  /* Compare picker: go straight to the comparison page of the two chosen levels. */
+  /* Compare picker: go straight to the comparison page of the two chosen levels when
+     they have one (neighbours on the ladder); any other two are compared here, from the
+     expectations the page holds, and ?a=…&b=… (the form without a script) shows them. */
   var picker = document.getElementById("picker");
   if (picker) {
-    picker.addEventListener("submit", function (event) {
+    var pairs = (picker.getAttribute("data-pairs") || "").split(" ").filter(Boolean);
+    var chosen = function () {
       var a = picker.querySelector("#picker-a");
       var b = picker.querySelector("#picker-b");
       var first = a.options[a.selectedIndex];
       var second = b.options[b.selectedIndex];
-      if (first.value === second.value) {
-        event.preventDefault();
+      if (Number(first.dataset.order) > Number(second.dataset.order)) {
+        return [second, first];
+      }
+      return [first, second];
+    };
+    var compareHere = function (first, second) {
+      var section = document.getElementById("compared");
+      var cells = document.getElementById("compare-cells");
+      if (!section || !cells) return;
+      var title = section.getAttribute("data-title");
+      section.querySelector("h2").textContent = title
+        .replace("{a}", first.textContent)
+        .replace("{b}", second.textContent);
+      var heads = section.querySelectorAll("thead th");
+      heads[1].textContent = first.textContent;
+      heads[2].textContent = second.textContent;
+      var body = section.querySelector("tbody");
+      body.textContent = "";
+      cells.content.querySelectorAll("[data-competency]").forEach(function (row) {
+        var left = row.querySelector('[data-level="' + first.value + '"]');
+        var right = row.querySelector('[data-level="' + second.value + '"]');
+        if (!left && !right) return;
+        var tr = document.createElement("tr");
+        var th = document.createElement("th");
+        th.scope = "row";
+        th.appendChild(row.querySelector("a").cloneNode(true));
+        tr.appendChild(th);
+        [[left, first], [right, second]].forEach(function (side) {
+          var td = document.createElement("td");
+          td.setAttribute("data-label", side[1].textContent);
+          if (side[0]) td.appendChild(side[0].cloneNode(true));
+          tr.appendChild(td);
+        });
+        var tag = !left ? "new" : !right ? "removed" : left.innerHTML === right.innerHTML ? "same" : "";
+        if (tag) {
+          var mark = document.createElement("span");
+          mark.className = "tag tag-" + tag;
+          mark.textContent = section.getAttribute("data-" + tag);
+          tr.lastChild.insertBefore(mark, tr.lastChild.firstChild);
+          tr.className = "is-" + tag;
+        }
+        body.appendChild(tr);
+      });
+      section.hidden = false;
+    };
+    picker.addEventListener("submit", function (event) {
+      var b = picker.querySelector("#picker-b");
+      var pair = chosen();
+      event.preventDefault();
+      if (pair[0].value === pair[1].value) {
         b.setCustomValidity(say("pick_two"));
         b.reportValidity();
         return;
       }
       b.setCustomValidity("");
-      if (Number(first.dataset.order) > Number(second.dataset.order)) {
-        var swap = first;
-        first = second;
-        second = swap;
+      if (pairs.indexOf(pair[0].value + "/" + pair[1].value) >= 0) {
+        // The page makes the URL (one place knows where comparisons live); ids fill it in.
+        var pattern = picker.getAttribute("data-compare-url");
+        window.location.href = pattern.replace("{a}", pair[0].value).replace("{b}", pair[1].value);
+        return;
       }
-      event.preventDefault();
-      // The page makes the URL (one place knows where comparisons live); ids fill it in.
-      var pattern = picker.getAttribute("data-compare-url");
-      window.location.href = pattern.replace("{a}", first.value).replace("{b}", second.value);
+      history.replaceState(null, "", "?a=" + encodeURIComponent(pair[0].value) + "&b=" + encodeURIComponent(pair[1].value));
+      compareHere(pair[0], pair[1]);
     });
     picker.querySelector("#picker-b").addEventListener("change", function (event) {
       event.target.setCustomValidity("");
     });
+    var asked = new URLSearchParams(window.location.search);
+    var selectA = picker.querySelector("#picker-a");
+    var selectB = picker.querySelector("#picker-b");
+    if (asked.get("a") && asked.get("b") && asked.get("a") !== asked.get("b")) {
+      selectA.value = asked.get("a");
+      selectB.value = asked.get("b");
+      if (selectA.value === asked.get("a") && selectB.value === asked.get("b")) {
+        var pair = chosen();
+        compareHere(pair[0], pair[1]);
+      }
+    }
   }
 
   /* Resource library: filter by competency, level and kind; ?level=pm (a level page's
