@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.content.model import Site
-from generator.site import exports, ladder, navigation, search, views, workbook, worksheets
+from generator.site import assess, exports, ladder, navigation, search, views, workbook, worksheets
 from generator.site.changelog import CHANGES_TITLE, changed_since, changes_view
 from generator.site.strings import later, text
 from generator.site.views import compare_index
@@ -344,6 +344,7 @@ KINDS: tuple[PageKind, ...] = (
     ),
     _single("changes", CHANGES_TITLE, lambda site, key: changes_view(site)),
     _single("search", later("title.search"), lambda s, k: search.search_view(s), {"search"}),
+    _single("assess", later("title.assess"), lambda s, k: assess.assess_view(s), assess.SECTIONS),
     PageKind(
         "404",
         pattern("404.html"),

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from generator.content.invisible import isolate
-from generator.site import i18n
+from generator.site import i18n, toolstrings
 
 _EN: dict[str, str] = {
     # Page titles and navigation
@@ -40,6 +40,7 @@ _EN: dict[str, str] = {
     "title.not_found": "Page not found",
     "title.changes": "What changed",
     "title.search": "Search",
+    "title.assess": "Where am I?",
     "skip": "Skip to content",
     "edit": "Edit this page",
     "footer.version": "version {version}",
@@ -100,6 +101,7 @@ _EN: dict[str, str] = {
     "level.top": "Top of the {track} track",
     "level.shared": "shared",
     "level.plan": "Plan your growth",
+    "level.assess": "Where am I?",
     "level.compare_with": "Compare with {level}",
     "level.changes": "What changes from {level}",
     "level.changes_none": "No expectations are written for this level yet, so there is nothing to compare.",
@@ -234,6 +236,7 @@ _EN: dict[str, str] = {
     "plan.grow.resources": "Learning to close the gap",
     "plan.grow.resources_deepen": "Learning to go further",
     "plan.grow.other": "Other learning you will do",
+    "plan.grow.gaps": "Gaps to close first",
     "plan.action.step": "Step",
     "plan.action.measure": "Measure of done",
     "plan.action.deadline": "Deadline",
@@ -268,26 +271,6 @@ _EN: dict[str, str] = {
     "changes.note.unreadable": "The content of this version had errors, so its changes cannot be shown.",
     "changes.note.after_unreadable": "The version before this one had errors in its content, so what changed since cannot be shown.",
     "changes.note.only_the_version": "Nothing in the framework changed; only the version did.",
-    # Search: the box on every page, the search page, the kinds of result
-    "search.label": "Search the ladder",
-    "search.placeholder": "Search",
-    "search.submit": "Search",
-    "search.hint": "Press / to search",
-    "search.lead": "Levels, competencies, what each level expects, learning resources and pages.",
-    "search.kind": "Show",
-    "search.all_kinds": "Everything",
-    "search.scope": "Track or level",
-    "search.everywhere": "Every track and level",
-    "search.tracks": "Tracks",
-    "search.levels": "Levels",
-    "search.no_script": "Search needs JavaScript, which is off or not supported in this browser. Find your way from {ladder} or {library} instead.",
-    "search.the_ladder": "the ladder",
-    "search.the_library": "the learning library",
-    "search.kind.level": "Level",
-    "search.kind.competency": "Competency",
-    "search.kind.expectation": "Expectation",
-    "search.kind.resource": "Resource",
-    "search.kind.page": "Page",
     # 404
     "notfound.lead": "There is no page at this address. It may have moved when the framework was updated.",
     "notfound.home": "Start at the home page",
@@ -308,14 +291,9 @@ _EN: dict[str, str] = {
     "js.changed_none": "This plan was saved against version {saved}; the framework is now at version {current}. Nothing this worksheet shows has changed since.",
     "js.changed_unknown": "This plan was saved against version {saved}; the framework is now at version {current}, and its history does not list version {saved}, so what changed since cannot be shown here.",
     "js.changed_in": "Version {name}",
-    "js.search.results.one": "1 result for “{q}”.",
-    "js.search.results.other": "{n} results for “{q}”.",
-    "js.search.none": "Nothing found for “{q}”. Try fewer or shorter words.",
-    "js.search.all.one": "See the result for “{q}” on the search page",
-    "js.search.all.other": "See all {n} results for “{q}”",
-    "js.search.empty": "Type a word or two to search the ladder.",
-    "js.search.unavailable": "The search index could not be loaded.",
 }
+_EN.update(toolstrings.SEARCH)
+_EN.update(toolstrings.ASSESS)
 
 #: The theme's text in English, by key: the source of truth for which keys there are.
 STRINGS: Mapping[str, str] = MappingProxyType(_EN)

@@ -32,6 +32,7 @@ SHOTS = {
         "plan": "levels/senior-pm/plan/",
         "changes": "changes/",
         "search": "search/?q=roadmap",
+        "assess": "assess/",
         "404": "404.html",
     },
     ("one-track", "one-track"): {
@@ -46,6 +47,7 @@ SHOTS = {
         "plan": "levels/executive/plan/",
         "changes": "changes/",
         "search": "search/?q=strategy",
+        "assess": "assess/",
         "404": "404.html",
     },
     ("three-tracks", "three-tracks"): {
@@ -60,6 +62,7 @@ SHOTS = {
         "plan": "levels/lead-pm/plan/",
         "changes": "changes/",
         "search": "search/?q=strategy",
+        "assess": "assess/",
         "404": "404.html",
     },
 }
@@ -97,3 +100,21 @@ def test_screenshot(browser, site_urls, tmp_path, site, served, kind, path, widt
     header = Path(shot).read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24])[0] == width
+
+
+@pytest.mark.slow
+def test_screenshot_of_the_assessment_chart(browser, site_urls, tmp_path):
+    """The self-assessment's chart and table, filled in (docs/worksheets.md shows it)."""
+    from tests.browser.test_assess import choose
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_urls["ladder"] + "assess/")
+    choose(page)
+    target = os.environ.get("LADDERPRESS_SCREENSHOTS")
+    folder = (REPO / target if target else tmp_path) / "example"
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = folder / "assess-chart-1280.png"
+    page.locator("#picture").screenshot(path=str(shot))
+    context.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -141,7 +141,7 @@ def test_the_box_finds_as_you_type_and_goes_to_a_cell_by_keyboard_alone(page, wh
     assert cell.evaluate("e => e.matches(':target')")
     page.wait_for_function(  # scrolled (smoothly) to the cell
         "r => (r = document.getElementById('c-stakeholder-management').getBoundingClientRect())"
-        " && r.top >= 0 && r.top < innerHeight / 2"
+        " && r.top >= 0 && r.top < innerHeight - 50"
     )
     stayed_home(page, base)
 

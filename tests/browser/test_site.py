@@ -24,6 +24,7 @@ PAGE_KINDS = {
         "blank worksheet": "plan/",
         "what changed": "changes/",
         "search": "search/?q=strategy",
+        "assessment": "assess/",
     },
     "one-track": {
         "home": "",
@@ -39,6 +40,7 @@ PAGE_KINDS = {
         "blank worksheet": "plan/",
         "what changed": "changes/",
         "search": "search/?q=strategy",
+        "assessment": "assess/",
     },
     "three-tracks": {
         "home": "",
@@ -55,6 +57,7 @@ PAGE_KINDS = {
         "blank worksheet": "plan/",
         "what changed": "changes/",
         "search": "search/?q=strategy",
+        "assessment": "assess/",
     },
 }
 PAGES = [(site, path) for site, kinds in PAGE_KINDS.items() for path in kinds.values()]

@@ -93,7 +93,7 @@ THEME_TAGS = {
     "kbd",
     "optgroup",
 }
-THEME_SCRIPTS = {"site.js", "worksheet.js", "search.js"}
+THEME_SCRIPTS = {"site.js", "worksheet.js", "search.js", "assess.js"}
 
 
 def text_fields(record: spec.Record) -> list[str]:

@@ -17,8 +17,10 @@
   } catch (error) {
     words = {};
   }
+  /* A page may have words of its own for the same messages (the assessment: data-words). */
+  var own = sheet.getAttribute("data-words") || "";
   var word = function (key, name) {
-    return (words[key] || "").replace("{name}", name || "");
+    return (words[own + key] || words[key] || "").replace("{name}", name || "");
   };
   /* A string with each of its {placeholders} filled in from values. */
   var fill = function (key, values) {
@@ -31,7 +33,7 @@
   var tools = sheet.querySelector(".sheet-tools");
   var status = sheet.querySelector(".sheet-status");
   var fields = function () {
-    return sheet.querySelectorAll("input[name], textarea[name]");
+    return sheet.querySelectorAll("input[name], textarea[name], select[name]");
   };
 
   var storage = null;
@@ -53,11 +55,54 @@
     }
   };
 
+  /* "Develop skills" from an assessment: the gaps to close first (grow.gaps, a name a line)
+     show above the learning, and the resources for those competencies come first. */
+  var gapsFirst = function () {
+    var box = sheet.querySelector("textarea[name='grow.gaps']");
+    var list = sheet.querySelector(".checklist");
+    if (!box) return;
+    box.closest(".grow-gaps").hidden = !box.value.trim();
+    if (!list) return;
+    var names = box.value.split("\n").map(function (line) {
+      return line.trim();
+    });
+    var ids = [];
+    sheet.querySelectorAll("tr[data-competency]").forEach(function (row) {
+      if (names.indexOf(row.getAttribute("data-name")) !== -1) {
+        ids.push(row.getAttribute("data-competency"));
+      }
+    });
+    var rank = function (item) {
+      var mine = (item.getAttribute("data-competencies") || "").split(" ");
+      var gap = mine.some(function (id) {
+        return ids.indexOf(id) !== -1;
+      });
+      return (gap ? 0 : 1000) + Number(item.getAttribute("data-order"));
+    };
+    Array.prototype.slice.call(list.children).sort(function (a, b) {
+      return rank(a) - rank(b);
+    }).forEach(function (item) {
+      list.appendChild(item);
+    });
+  };
+
+  /* A select's first choice, or the one the page marks, is its default. */
+  var initial = function (select) {
+    var marked = Array.prototype.filter.call(select.options, function (option) {
+      return option.defaultSelected;
+    });
+    return (marked[0] || select.options[0] || { value: "" }).value;
+  };
+
   var collect = function () {
     var values = {};
     fields().forEach(function (field) {
       if (field.type === "file") return;
-      if (field.type === "radio") {
+      if (field.tagName === "SELECT") {
+        if (field.value !== initial(field)) values[field.name] = field.value;
+      } else if (field.type === "hidden") {
+        if (field.value) values[field.name] = field.value; /* set by a script, not typed */
+      } else if (field.type === "radio") {
         if (field.checked) values[field.name] = field.value;
       } else if (field.type === "checkbox") {
         if (field.checked) values[field.name] = true;
@@ -72,7 +117,12 @@
     fields().forEach(function (field) {
       if (field.type === "file") return;
       var value = values[field.name];
-      if (field.type === "radio") {
+      if (field.tagName === "SELECT") {
+        field.value = typeof value === "string" ? value : initial(field);
+        if (field.selectedIndex === -1) field.value = initial(field);
+      } else if (field.type === "hidden") {
+        field.value = typeof value === "string" ? value : "";
+      } else if (field.type === "radio") {
         field.checked = value === field.value;
       } else if (field.type === "checkbox") {
         field.checked = value === true;
@@ -81,6 +131,8 @@
         if (field.tagName === "TEXTAREA") grow(field);
       }
     });
+    gapsFirst();
+    sheet.dispatchEvent(new CustomEvent("lp:applied"));
   };
 
   var say = function (text) {
@@ -196,6 +248,29 @@
     say(word("no_storage"));
   }
 
+  /* "Start my plan" on the assessment opens a worksheet with the assessment (the saved-plan
+     format) in the address's fragment, which no server sees: its fields fill the worksheet
+     over what it kept. */
+  if (/^#assessment=/.test(window.location.hash)) {
+    try {
+      var given = JSON.parse(decodeURIComponent(window.location.hash.slice(12)));
+      var merged = collect();
+      Object.keys(given.fields || {}).forEach(function (name) {
+        merged[name] = given.fields[name];
+      });
+      apply(merged);
+      save();
+      say(word("plan.from_assessment"));
+    } catch (error) {
+      say(word("unreadable"));
+    }
+    try {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    } catch (error) {
+      /* A page opened from disk may refuse: the fragment stays, and fills it again. */
+    }
+  }
+
   /* Paper size: rewrite the @page rule, no rebuild needed. */
   var paper = document.getElementById("paper");
   var paperStyle = document.getElementById("paper-size");
@@ -237,7 +312,7 @@
       );
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "career-plan.json";
+      link.download = sheet.getAttribute("data-download") || "career-plan.json";
       document.body.appendChild(link);
       link.click();
       link.remove();
