@@ -54,6 +54,7 @@ def serious(page) -> list[tuple[str, list[str]]]:
 def test_a_mark_leads_to_its_change_and_prints(watched, versioned_url):
     page = watched.page
     page.goto(versioned_url + "levels/senior-pm/")
+    page.wait_for_load_state("networkidle")  # so that leaving it cancels no request
     mark = page.locator("#c-product-strategy .changed-in a")
     # Words, not a colour; a screen reader also hears which expectation.
     assert mark.inner_text().split("\n") == [
@@ -64,6 +65,7 @@ def test_a_mark_leads_to_its_change_and_prints(watched, versioned_url):
     assert page.locator(".changed-in").count() == 1
     mark.click()
     page.wait_for_url(f"**/changes/#{MARK}")
+    page.wait_for_load_state("networkidle")
     target = page.locator(f"#{MARK}")
     assert target.evaluate("e => e.matches(':target')") and target.is_visible()
     assert CHANGE.split(" · ")[1] in target.inner_text()
