@@ -418,21 +418,17 @@ def test_ladder_xlsx_is_byte_identical_and_opens_in_libreoffice(tmp_path):
     assert first == (tmp_path / "b" / "ladder.xlsx").read_bytes()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     needs("LibreOffice", soffice, "apt-get install -y libreoffice-calc-nogui")
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "a" / "ladder.xlsx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    assert (tmp_path / "ladder.pdf").read_bytes().startswith(b"%PDF")
+    ods = tmp_path / "ods" / "ladder.ods"  # the ods export opens too
+    ods.parent.mkdir()
+    ods.write_bytes(export_spreadsheet(SITES / "minimal", "ods", "matrix").data)
+    for workbook, out in ((tmp_path / "a" / "ladder.xlsx", tmp_path), (ods, ods.parent)):
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(workbook)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        assert (out / "ladder.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_ods_without_the_extra_names_it(tmp_path, monkeypatch):
