@@ -76,7 +76,7 @@ def _translated(sources: Sources, site: Site, report: Report) -> dict[str, Site]
     found = {}
     for language in languages[1:]:
         swapped = in_language(sources, language)
-        translated, problems = validate(swapped)
+        translated, problems = validate(swapped, language)
         report.extend(problems)
         report.items.extend(hidden_characters(swapped))
         if translated is not None:

@@ -43,3 +43,12 @@ def shipped_catalogue(language: str) -> dict[str, str]:
     if not isinstance(node, yamltree.Mapping):
         raise RuntimeError(f"data/strings/{language}.yml is not a mapping of key: text")
     return {k.text: str(yamltree.to_python(v)) for k, v in node.items}
+
+
+def plan_file(language: str) -> str:
+    """The package's default worksheet in a language: data/plan.<language>.yml (or of its
+    primary language), else the English data/plan.yml."""
+    for tag in (language, language.split("-", 1)[0]):
+        if LANGUAGE_TAG.fullmatch(tag) and (data_dir() / f"plan.{tag}.yml").is_file():
+            return f"plan.{tag}.yml"
+    return "plan.yml"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import AnyStr
 
 from generator.content import yamltree
-from generator.content.bundled import package_yaml
+from generator.content.bundled import package_yaml, plan_file
 from generator.content.filenames import ignored, translated
 from generator.errors import ERROR, Mark, Report
 
@@ -142,9 +142,9 @@ def _themes(folder: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.is_symlink()))
 
 
-def plan_defaults() -> DataFile:
-    """The package's plan.yml, parsed: the worksheet as it is when a site does not change it."""
-    return DataFile("", package_yaml("plan.yml"))
+def plan_defaults(language: str = "") -> DataFile:
+    """The package's plan.yml (in a language), parsed: the worksheet where a site's does not change it."""
+    return DataFile("", package_yaml(plan_file(language) if language else "plan.yml"))
 
 
 def load_theme_manifest(root: Path, theme: str) -> tuple[DataFile | None, Report]:

@@ -10,6 +10,7 @@ what it makes.
 from __future__ import annotations
 
 from generator.content import spec
+from generator.content.bundled import plan_file
 from generator.content.competencies import build_competencies
 from generator.content.config import site_config
 from generator.content.entries import Entry, read_entries
@@ -21,7 +22,7 @@ from generator.content.records import Record
 from generator.content.references import known
 from generator.content.resources import build_resources, warn_unsuited
 from generator.content.sitestrings import build_site_strings
-from generator.content.sources import Sources
+from generator.content.sources import Sources, plan_defaults
 from generator.errors import Mark, Report
 
 #: Each kind of document and the table its front matter is checked against.
@@ -34,9 +35,10 @@ DOCUMENTS: dict[str, Record] = {
 }
 
 
-def validate(sources: Sources) -> tuple[Site | None, Report]:
+def validate(sources: Sources, language: str = "") -> tuple[Site | None, Report]:
     """Check everything; the report of all problems, and the Site built from the sound parts
-    (complete when the report has no errors; None when there is no site.yml)."""
+    (complete when the report has no errors; None when there is no site.yml). ``language``:
+    the one its worksheet's default words are in (default: the site's)."""
     report = Report()
     if sources.site is None:
         return None, report
@@ -59,7 +61,11 @@ def validate(sources: Sources) -> tuple[Site | None, Report]:
     )
     pages = build_pages(entries["page"], report)
     home = build_home(entries["home"], config.title)
-    plan = build_plan(sources.plan, sources.plan_defaults, ids["level"], report)
+    language = language or config.language
+    defaults = (
+        plan_defaults(language) if plan_file(language) != "plan.yml" else sources.plan_defaults
+    )
+    plan = build_plan(sources.plan, defaults, ids["level"], report)
     _whole_site(entries, report)
     if sources.resources:
         warn_unsuited(levels, resources, entries["level"], report)

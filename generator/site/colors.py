@@ -104,13 +104,15 @@ def paper_css(paper: str) -> str:
     return f"@page{{size:{PAPER[paper]};}}:root{{--lp-sheet-height:{SHEET_HEIGHT[paper]};}}"
 
 
-def print_css(running_title: str, page: str = "Page", of: str = "of") -> str:
-    """The worksheet's running footer: the framework and level, and page numbers
-    ("Page 2 of 4", in the words given)."""
+def print_css(running_title: str, page: str = "Page", of: str = "of", rtl: bool = False) -> str:
+    """The worksheet's running footer: the framework and level where a line starts, and page
+    numbers ("Page 2 of 4", in the words given) where it ends; mirrored for a language
+    written right to left (page margin boxes have no logical names)."""
     numbers = f"{css_string(page + ' ')} counter(page) {css_string(' ' + of + ' ')} counter(pages)"
+    start, end = ("right", "left") if rtl else ("left", "right")
     return (
         "@page{"
-        f"@bottom-left{{content:{css_string(running_title)};font:8pt system-ui,sans-serif;color:#444;}}"
-        f"@bottom-right{{content:{numbers};font:8pt system-ui,sans-serif;color:#444;}}"
+        f"@bottom-{start}{{content:{css_string(running_title)};font:8pt system-ui,sans-serif;color:#444;}}"
+        f"@bottom-{end}{{content:{numbers};font:8pt system-ui,sans-serif;color:#444;}}"
         "}"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -288,6 +289,7 @@ class Renderer:
             "direction": self.catalogue.direction,
             "editions": self.edition_links(spec),
             "untranslated": self.untranslated(spec),
+            "format_date": self.format_date,
             "script_strings": strings.script_strings(),
             "crumbs": kind.crumbs(self.site, spec.key, spec.title, spec.path),
         }
@@ -308,6 +310,14 @@ class Renderer:
             }
             for tag, prefix in self.editions
         ]
+
+    def format_date(self, iso: str) -> str:
+        """A date written YYYY-MM-DD as the page's language writes it ('4. März 2026')."""
+        try:
+            day = datetime.date.fromisoformat(iso[:10])
+        except ValueError:
+            return iso
+        return i18n.format_date(day, self.catalogue.language)
 
     def untranslated(self, spec: PageSpec) -> str:
         """The default language's name, in this page's, when the page's own content file has

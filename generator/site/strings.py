@@ -336,8 +336,11 @@ def plural_key(key: str, n: int) -> str:
 
 
 def plural(key: str, n: int, **values: object) -> str:
-    """A plural string in the form n takes, with n and the values filled in."""
-    return text(plural_key(key, n), n=n, **values)
+    """A plural string in the form n takes, with n (written as the language writes numbers)
+    and the values filled in."""
+    language = speaking_now().language
+    shown = n if i18n.base_language(language) == "en" else i18n.format_number(n, language)
+    return text(plural_key(key, n), n=shown, **values)
 
 
 def count(noun: str, n: int) -> str:

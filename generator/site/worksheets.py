@@ -15,7 +15,7 @@ from generator.content.model import Competency, Expectation, Level, Site, SiteCo
 from generator.site import colors, recommend
 from generator.site.diffs import NEW, REMOVED, SAME, StatementChange, statement_changes
 from generator.site.recommend import Recommendations
-from generator.site.strings import join_names, text
+from generator.site.strings import join_names, speaking_now, text
 
 UP = "up"  # to a level the current one leads to
 ACROSS = "across"  # to the same rank on another track
@@ -181,7 +181,8 @@ def worksheet(
 def print_rules(config: SiteConfig, running_title: str) -> dict[str, object]:
     """How a worksheet prints: its running footer (print_css), the site's paper size
     (paper_css), and the rules of each size for the paper switch (paper_rules)."""
-    footer = colors.print_css(running_title, text("print.page"), text("print.of"))
+    rtl = speaking_now().direction == "rtl"
+    footer = colors.print_css(running_title, text("print.page"), text("print.of"), rtl)
     return {
         "print_css": Markup(footer),
         "paper_css": Markup(colors.paper_css(config.paper)),

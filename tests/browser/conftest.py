@@ -36,7 +36,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 #: The sites the browser tests serve, each under a sub-path of its own, as many hosts do:
 #: the example at /ladder/, and ladders of other shapes (see tests/site/test_shapes.py).
-SERVED = {"ladder": REPO, "one-track": SITES / "one-track", "three-tracks": SITES / "three-tracks"}
+SERVED = {
+    "ladder": REPO,
+    "one-track": SITES / "one-track",
+    "three-tracks": SITES / "three-tracks",
+    "rtl": SITES / "rtl",  # in Arabic, right to left
+}
 
 
 @pytest.fixture(scope="session")

@@ -211,6 +211,12 @@ def test_print_css_puts_the_running_title_in_a_css_string():
     assert css.startswith("@page{") and css.endswith("}")
 
 
+def test_print_css_mirrors_for_a_language_written_right_to_left():
+    css = print_css("سلم", "صفحة", "من", rtl=True)
+    assert '@bottom-right{content:"سلم";' in css
+    assert '@bottom-left{content:"صفحة " counter(page) " من " counter(pages)' in css
+
+
 def unescape(quoted: str) -> str:
     """A CSS string token's value (the escapes css_string writes: backslash, hex, space)."""
     assert quoted[0] == quoted[-1] == '"'

@@ -14,6 +14,7 @@ import pytest
 from generator.content.model import Site
 from generator.content.sources import load
 from generator.content.validate import validate
+from generator.site import i18n, strings
 from generator.site.kinds import KINDS, PageKind, one, pattern
 from generator.site.pages import PageSpec
 from generator.site.render import Renderer, Watched, expectation_statements
@@ -259,3 +260,21 @@ def test_expectation_statements(site):
         "Says no to work that does not serve it.",
     ]
     assert expectation_statements(None) == ()
+
+
+def test_dates_are_written_as_the_page_s_language_writes_them(site):
+    german = i18n.Catalogue("de", {}, strings.STRINGS)
+    assert renderer(site, "", catalogue=german).format_date("2026-03-04") == "4. März 2026"
+    assert renderer(site, "").format_date("2026-03-04") == "March 4, 2026"
+    assert renderer(site, "").format_date("soon") == "soon"
+
+
+def test_a_further_language_s_links_lead_to_its_own_pages_and_to_the_shared_files(site):
+    german = i18n.Catalogue("de", {}, strings.STRINGS)
+    r = renderer(site, "", catalogue=german, editions=(("en", ""), ("de", "de/")))
+    spec = PageSpec("de/levels/pm/index.html", "level", ("pm",), "PM", language="de")
+    url = r.url_function(spec, r.kinds["level"])
+    assert url("levels/senior-pm/index.html") == "../senior-pm/"
+    assert url("static/style.css") == "../../../static/style.css"
+    assert url("framework.json") == "../../../framework.json"
+    assert [e["href"] for e in r.edition_links(spec)] == ["../../../levels/pm/", "./"]
