@@ -51,7 +51,7 @@ def words(source: str) -> list[str]:
     return list(_words(source))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _words(source: str) -> tuple[str, ...]:
     """words, found once for a statement that many comparisons show."""
     return tuple(_WORD.findall(source))
