@@ -234,9 +234,9 @@
     picture.hidden = !ready;
     note.hidden = !!ready;
     note.textContent = ready ? "" : say("pick_levels");
+    /* Only the track's competencies, levels and level choices show. */
     sheet.querySelectorAll("[data-tracks]").forEach(function (element) {
-      if (element.tagName === "OPTION") element.hidden = !on(element, found.track);
-      else element.hidden = !on(element, found.track);
+      element.hidden = !on(element, found.track);
     });
     /* The worksheet's fields this assessment fills (saved and handed on with the rest). */
     rows.forEach(function (row) {
