@@ -79,6 +79,8 @@ THEME_TAGS = {
     "em",
     "code",
     "fieldset",
+    # the cells the compare page's script shows for any pair (still scanned, as every tag)
+    "template",
     # the placeholder brand mark the header draws when a site has no logo
     "svg",
     "rect",
