@@ -290,6 +290,7 @@ class Renderer:
             "editions": self.edition_links(spec),
             "untranslated": self.untranslated(spec),
             "format_date": self.format_date,
+            "term": strings.term,
             "script_strings": strings.script_strings(),
             "crumbs": kind.crumbs(self.site, spec.key, spec.title, spec.path),
         }

@@ -164,6 +164,21 @@ _EN: dict[str, str] = {
     "filter.all_competencies": "All competencies",
     "filter.all_levels": "All levels",
     "filter.all_kinds": "All kinds",
+    # The built-in kinds of resource and their cost, as a resource shows them (term())
+    "term.kind.book": "book",
+    "term.kind.course": "course",
+    "term.kind.certification": "certification",
+    "term.kind.article": "article",
+    "term.kind.newsletter": "newsletter",
+    "term.kind.podcast": "podcast",
+    "term.kind.video": "video",
+    "term.kind.talk": "talk",
+    "term.kind.community": "community",
+    "term.kind.event": "event",
+    "term.kind.tool": "tool",
+    "term.kind.template": "template",
+    "term.cost.free": "free",
+    "term.cost.paid": "paid",
     # Worksheets
     "plan.lead_up": "A plan for the step from {level} to {target}.",
     "plan.lead_across": "For a move from {level} to {target}, at the same rank on another track.",
@@ -317,6 +332,13 @@ def markup(key: str, **values: object) -> Markup:
     """The string for key as HTML, for templates: values are escaped unless they are HTML
     already (a link a template made), so a title never turns into markup."""
     return i18n.fill_markup(speaking_now()[key], values)
+
+
+def term(group: str, value: str) -> str:
+    """A value of the content format as the page's language names it (term('kind', 'book')),
+    or the value itself when it is the site's own (a resource kind site.yml adds)."""
+    key = f"term.{group}.{value}"
+    return text(key) if key in STRINGS else value
 
 
 def later(key: str) -> Callable[[], str]:

@@ -90,3 +90,14 @@ def test_plain_titles_are_left_as_they_are():
     assert strings.text("title.compare_pair", a="PM", b="Senior PM") == strings.STRINGS[
         "title.compare_pair"
     ].format(a="PM", b="Senior PM")
+
+
+def test_every_built_in_resource_kind_and_cost_has_its_term():
+    from generator.content.model import BUILTIN_RESOURCE_KINDS
+
+    assert all(f"term.kind.{kind}" in strings.STRINGS for kind in BUILTIN_RESOURCE_KINDS)
+    german = i18n.Catalogue("de", {"term.kind.book": "Buch"}, strings.STRINGS)
+    with i18n.speaking(german):
+        assert strings.term("kind", "book") == "Buch"
+        assert strings.term("kind", "workshop") == "workshop"  # the site's own kind, as written
+        assert strings.term("cost", "free") == "free"
