@@ -1,4 +1,4 @@
-"""The code stays ruff-clean (ruff is part of the test extra)."""
+"""The code stays ruff-clean and ruff-formatted, and mypy-clean (all part of the test extra)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,16 @@ from tests.conftest import REPO
 def test_ruff_check_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "generator", "tests"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "generator", "tests", "benchmarks"],
         capture_output=True,
         text=True,
         cwd=REPO,

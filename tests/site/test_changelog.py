@@ -45,7 +45,9 @@ def test_each_version_with_its_day_and_changes_grouped_by_level(repo):
     page = changes_page(repo.site)
     main = page[page.index('<main id="main"') :]
     assert main.index("Version 2026.2") < main.index("Version 2026.1")
-    assert '<time datetime="2026-03-02">March 2, 2026</time> · More is asked at some levels.' in main
+    assert (
+        '<time datetime="2026-03-02">March 2, 2026</time> · More is asked at some levels.' in main
+    )
     assert '<h3 id="version-2026-2-level-apm">Associate Product Manager</h3>' in main
     assert '<h3 id="version-2026-2-level-senior-pm">Senior Product Manager</h3>' in main
     assert "<del>Retires</del> <ins>Reviews the strategy every quarter, retires</ins>" in main
