@@ -103,3 +103,20 @@ def test_english_needs_no_catalogue(site):
     assert catalogues.check_catalogues(site) == []
     assert catalogues.catalogue_for(site).direction == "ltr"
     assert i18n.direction("ar") == "rtl"
+
+
+@pytest.mark.parametrize("language", shipped_languages())
+def test_every_shipped_catalogue_is_complete(language):
+    """A string added to strings.py is translated in every catalogue Ladderpress ships, in
+    every plural form the language gives a count of up to 200."""
+    catalogue = i18n.Catalogue(language, shipped_catalogue(language), strings.STRINGS)
+    assert catalogues.missing(catalogue) == []
+    forms = {i18n.plural_category(language, n) for n in range(200)}
+    families = {k.rpartition(".")[0] for k in strings.STRINGS if k.endswith(".other")}
+    lacking = [
+        f"{family}.{form}"
+        for family in sorted(families)
+        for form in sorted(forms)
+        if f"{family}.one" in strings.STRINGS and not catalogue.has_own(f"{family}.{form}")
+    ]
+    assert lacking == []
