@@ -23,3 +23,8 @@ def translated(name: str) -> tuple[str, str]:
 def ignored(name: str) -> bool:
     """True for a file or folder name that matches IGNORED: nothing is read from it."""
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED)
+
+
+def is_translation_name(path: str) -> bool:
+    """True for the path of a translation (content/resources/books.de.yml)."""
+    return bool(translated(path.rsplit("/", 1)[-1])[1])

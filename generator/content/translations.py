@@ -16,6 +16,7 @@ import json
 from dataclasses import replace
 
 from generator.content import yamltree
+from generator.content.filenames import is_translation_name
 from generator.content.model import Site
 from generator.content.sources import Document, Sources
 from generator.errors import WARNING, Diagnostic, Mark
@@ -79,6 +80,17 @@ def translation_problems(sources: Sources, languages: tuple[str, ...]) -> list[D
             )
         else:
             found.extend(_behind(translation, original))
+    for data in sources.resources:
+        if is_translation_name(data.path):
+            found.append(
+                Diagnostic(
+                    Mark(data.path),
+                    WARNING,
+                    "translation-unread",
+                    "translations of learning resources are not read yet, so this file is not used",
+                    "resources show in the default language on every language's pages",
+                )
+            )
     return found
 
 

@@ -24,3 +24,10 @@ def test_a_translation_is_named_after_its_original_and_its_language(name, result
 
 def test_editors_files_are_ignored():
     assert ignored(".pm.md.swp") and ignored("pm.md~") and not ignored("pm.de.md")
+
+
+def test_a_translation_is_told_by_its_path():
+    from generator.content.filenames import is_translation_name
+
+    assert is_translation_name("content/resources/books.de.yml")
+    assert not is_translation_name("content/resources/books.yml")

@@ -149,3 +149,15 @@ def test_check_says_which_translations_are_behind(tmp_path):
     ((path, message),) = behind()
     assert path == "content/levels/senior-pm.de.md"
     assert message == "content/levels/senior-pm.md changed after this translation was made from it"
+
+
+def test_a_resources_file_s_translation_is_not_read_twice(tmp_path):
+    root = german_example(tmp_path / "site")
+    original = root / "content/resources/reading.yml"
+    (root / "content/resources/reading.de.yml").write_text(original.read_text())
+    checked = check_site(root)
+    assert checked.site is not None
+    titles = [r.title for r in checked.site.resources]
+    assert len(titles) == len(set(titles))
+    (warning,) = [d for d in checked.diagnostics if d.code == "translation-unread"]
+    assert warning.mark.path == "content/resources/reading.de.yml"
